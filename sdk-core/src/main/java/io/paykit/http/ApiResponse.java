@@ -1,0 +1,99 @@
+package io.paykit.http;
+
+import okhttp3.Headers;
+
+/**
+ * A gateway's HTTP response, fully read: status, headers and body text.
+ *
+ * <p>Immutable and thread-safe. The body is held in memory; the transport refuses bodies larger than
+ * {@link Transport#MAX_BODY_BYTES}.
+ */
+public final class ApiResponse {
+  private static final String[] REQUEST_ID_HEADERS = {"Request-Id", "X-Request-Id", "X-Request-ID"};
+
+  private final ApiRequest request;
+  private final int status;
+  private final Headers headers;
+  private final String body;
+  private final String contentType;
+  private final long durationMillis;
+
+  /**
+   * Creates a response.
+   *
+   * @param request the request it answers
+   * @param status the HTTP status
+   * @param headers the response headers
+   * @param body the body text, empty when there was none
+   * @param contentType the {@code Content-Type}, or null
+   * @param durationMillis how long the attempt took
+   */
+  public ApiResponse(
+      ApiRequest request,
+      int status,
+      Headers headers,
+      String body,
+      String contentType,
+      long durationMillis) {
+    this.request = request;
+    this.status = status;
+    this.headers = headers == null ? Headers.of() : headers;
+    this.body = body == null ? "" : body;
+    this.contentType = contentType;
+    this.durationMillis = durationMillis;
+  }
+
+  /** Returns the request this response answers. */
+  public ApiRequest request() {
+    return request;
+  }
+
+  /** Returns the HTTP status. */
+  public int status() {
+    return status;
+  }
+
+  /** Returns whether the status is 2xx. */
+  public boolean isSuccessful() {
+    return status >= 200 && status < 300;
+  }
+
+  /** Returns the first value of a header, or null. */
+  public String header(String name) {
+    return headers.get(name);
+  }
+
+  /** Returns all headers. */
+  public Headers headers() {
+    return headers;
+  }
+
+  /** Returns the body text; empty, never null, when there was none. */
+  public String body() {
+    return body;
+  }
+
+  /** Returns the {@code Content-Type}, or null. */
+  public String contentType() {
+    return contentType;
+  }
+
+  /** Returns the request id the gateway sent in a header, or null. */
+  public String requestId() {
+    for (String name : REQUEST_ID_HEADERS) {
+      String v = headers.get(name);
+      if (v != null && !v.isEmpty()) return v;
+    }
+    return null;
+  }
+
+  /** Returns how long the attempt took, in milliseconds. */
+  public long durationMillis() {
+    return durationMillis;
+  }
+
+  @Override
+  public String toString() {
+    return "ApiResponse{" + status + " for " + request.operation() + ", " + body.length() + " chars}";
+  }
+}

@@ -1,0 +1,228 @@
+package io.paykit.http;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Types;
+import io.paykit.InvalidResponseException;
+import io.paykit.NetworkException;
+import io.paykit.RequestOptions;
+import io.paykit.json.PayKitJson;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSink;
+import okio.BufferedSource;
+
+/** The last step of the chain: turns an {@link ApiRequest} into one OkHttp call and reads the answer. */
+final class OkHttpCaller implements Interceptor {
+  static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final JsonAdapter<Map<String, Object>> MAP_ADAPTER =
+      PayKitJson.moshi().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+
+  private final HttpUrl baseUrl;
+  private final OkHttpClient client;
+  private final String userAgent;
+  private final long defaultCallTimeoutMillis;
+  private final Redactor redactor;
+
+  OkHttpCaller(
+      HttpUrl baseUrl,
+      OkHttpClient client,
+      String userAgent,
+      long defaultCallTimeoutMillis,
+      Redactor redactor) {
+    this.baseUrl = baseUrl;
+    this.client = client;
+    this.userAgent = userAgent;
+    this.defaultCallTimeoutMillis = defaultCallTimeoutMillis;
+    this.redactor = redactor;
+  }
+
+  HttpUrl url(ApiRequest request) {
+    HttpUrl.Builder url = baseUrl.newBuilder();
+    String path = request.path().substring(1);
+    if (!path.isEmpty()) url.addPathSegments(path);
+    for (Map.Entry<String, Object> e : request.query().entrySet()) {
+      Object v = e.getValue();
+      if (v instanceof Collection) {
+        for (Object item : (Collection<?>) v) url.addQueryParameter(e.getKey(), render(item));
+      } else {
+        url.addQueryParameter(e.getKey(), render(v));
+      }
+    }
+    return url.build();
+  }
+
+  @Override
+  public ApiResponse intercept(Chain chain) {
+    ApiRequest request = chain.request();
+    CallTrace trace = new CallTrace();
+    Request.Builder http =
+        new Request.Builder()
+            .url(url(request))
+            .header("User-Agent", userAgent)
+            .tag(CallTrace.class, trace)
+            .tag(ApiRequest.class, request);
+    for (Map.Entry<String, String> h : request.headers().entrySet()) {
+      http.header(h.getKey(), h.getValue());
+    }
+    for (Map.Entry<String, String> h : request.options().getHeaders().entrySet()) {
+      http.header(h.getKey(), h.getValue());
+    }
+    http.method(request.method().name(), body(request));
+
+    Call call = clientFor(request.options()).newCall(http.build());
+    Long callTimeout = millis(request.options().getCallTimeout());
+    if (callTimeout != null) {
+      call.timeout().timeout(callTimeout, TimeUnit.MILLISECONDS);
+    } else if (client.callTimeoutMillis() == 0) {
+      // A caller's OkHttpClient may have no call timeout; a payment call must never hang forever.
+      call.timeout().timeout(defaultCallTimeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    long start = System.nanoTime();
+    try (Response response = call.execute()) {
+      String body = readBody(request, response);
+      MediaType type = response.body() == null ? null : response.body().contentType();
+      return new ApiResponse(
+          request,
+          response.code(),
+          response.headers(),
+          body,
+          type == null ? null : type.toString(),
+          (System.nanoTime() - start) / 1_000_000);
+    } catch (IOException e) {
+      boolean reached = trace.connected();
+      boolean retrySafe = !reached || request.idempotent();
+      throw new NetworkException(
+          describe(request, e, reached), e, reached, retrySafe);
+    }
+  }
+
+  private String readBody(ApiRequest request, Response response) throws IOException {
+    ResponseBody body = response.body();
+    if (body == null) return "";
+    BufferedSource source = body.source();
+    // Refuse before buffering: a hostile or broken server must not exhaust memory.
+    if (source.request(Transport.MAX_BODY_BYTES + 1L)) {
+      throw new InvalidResponseException(
+          "response body larger than " + Transport.MAX_BODY_BYTES + " bytes",
+          response.code(),
+          null,
+          null,
+          request.idempotent());
+    }
+    Buffer buffer = source.getBuffer();
+    MediaType type = body.contentType();
+    Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+    return buffer.readString(charset);
+  }
+
+  private OkHttpClient clientFor(RequestOptions options) {
+    if (options.getConnectTimeout() == null
+        && options.getReadTimeout() == null
+        && options.getWriteTimeout() == null) {
+      return client;
+    }
+    // newBuilder shares the connection pool and dispatcher: cheap.
+    OkHttpClient.Builder b = client.newBuilder();
+    if (options.getConnectTimeout() != null) b.connectTimeout(options.getConnectTimeout());
+    if (options.getReadTimeout() != null) b.readTimeout(options.getReadTimeout());
+    if (options.getWriteTimeout() != null) b.writeTimeout(options.getWriteTimeout());
+    return b.build();
+  }
+
+  private RequestBody body(ApiRequest request) {
+    RequestBody body;
+    switch (request.bodyEncoding()) {
+      case FORM:
+        FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8);
+        for (Map.Entry<String, Object> e : request.body().entrySet()) {
+          Object v = e.getValue();
+          if (v instanceof Collection) {
+            for (Object item : (Collection<?>) v) form.add(e.getKey(), render(item));
+          } else {
+            form.add(e.getKey(), render(v));
+          }
+        }
+        body = form.build();
+        break;
+      case JSON:
+        body = RequestBody.create(MAP_ADAPTER.toJson(request.body()), JSON);
+        break;
+      default:
+        if (request.method() == ApiRequest.Method.GET || request.method() == ApiRequest.Method.DELETE) {
+          return null;
+        }
+        body = RequestBody.create(new byte[0], null);
+    }
+    // A one-shot body stops OkHttp from silently replaying a non-idempotent request once its
+    // transmission has started (it still recovers from failures before the first byte).
+    return request.idempotent() ? body : new OneShotBody(body);
+  }
+
+  static String render(Object v) {
+    if (v instanceof java.math.BigDecimal) return ((java.math.BigDecimal) v).toPlainString();
+    if (v instanceof Double || v instanceof Float) {
+      double d = ((Number) v).doubleValue();
+      if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+        return Long.toString((long) d);
+      }
+      return java.math.BigDecimal.valueOf(d).toPlainString();
+    }
+    return String.valueOf(v);
+  }
+
+  private static Long millis(java.time.Duration d) {
+    return d == null ? null : d.toMillis();
+  }
+
+  private String describe(ApiRequest request, IOException e, boolean reached) {
+    String what = e.getClass().getSimpleName();
+    String detail = e.getMessage() == null ? "" : ": " + redactor.text(e.getMessage());
+    return request.operation() + " failed on the network (" + what + detail + "); "
+        + (reached
+            ? "the request may have reached the gateway"
+            : "the request never reached the gateway");
+  }
+
+  private static final class OneShotBody extends RequestBody {
+    private final RequestBody delegate;
+
+    OneShotBody(RequestBody delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return delegate.contentType();
+    }
+
+    @Override
+    public long contentLength() throws IOException {
+      return delegate.contentLength();
+    }
+
+    @Override
+    public boolean isOneShot() {
+      return true;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      delegate.writeTo(sink);
+    }
+  }
+}
