@@ -77,10 +77,15 @@ final class RetryInterceptor implements Interceptor {
 
   /** Reads {@code Retry-After} as delta-seconds or an HTTP date, capped; null when absent or invalid. */
   Duration retryAfter(ApiResponse response) {
-    return parseRetryAfter(response.header("Retry-After"), response.headers().getDate("Retry-After"));
+    return retryAfter(response, clock);
   }
 
-  Duration parseRetryAfter(String value, Date date) {
+  static Duration retryAfter(ApiResponse response, Clock clock) {
+    return parseRetryAfter(
+        response.header("Retry-After"), response.headers().getDate("Retry-After"), clock);
+  }
+
+  static Duration parseRetryAfter(String value, Date date, Clock clock) {
     if (value == null) return null;
     String v = value.trim();
     Duration wait = null;

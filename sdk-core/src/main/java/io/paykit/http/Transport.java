@@ -46,8 +46,10 @@ public final class Transport {
   private final OkHttpClient okHttpClient;
   private final List<Interceptor> interceptors;
   private final Redactor redactor;
+  private final Clock clock;
 
   private Transport(Builder b) {
+    this.clock = b.clock;
     this.gateway = b.gateway;
     this.baseUrl = b.baseUrl;
     this.redactor = new Redactor(b.secrets);
@@ -220,8 +222,7 @@ public final class Transport {
 
   /** Reads the response's {@code Retry-After}, capped; null when absent or unreadable. */
   public Duration retryAfter(ApiResponse response) {
-    return new RetryInterceptor(0, Sleeper.SYSTEM, Clock.systemUTC(), new Random())
-        .retryAfter(response);
+    return RetryInterceptor.retryAfter(response, clock);
   }
 
   /** Masks credentials and signatures in text meant for a log or an exception message. */
