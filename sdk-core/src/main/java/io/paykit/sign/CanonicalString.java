@@ -1,0 +1,265 @@
+package io.paykit.sign;
+
+import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Builds the string the gateways sign: parameters sorted by key ({@link String#compareTo}, which is
+ * ASCII order for ASCII keys), joined as {@code k=v&k=v} with raw values (no URL encoding, no
+ * quoting), then a suffix appended verbatim.
+ *
+ * <pre>{@code
+ * CanonicalString yinqiantong = CanonicalString.builder().exclude("sign").build();
+ * String content = yinqiantong.of(params, "&app_secret=" + secret);   // then Signer.md5()
+ *
+ * CanonicalString juyifu = CanonicalString.builder()
+ *     .exclude("sign", "sign_type").emptyValues(CanonicalString.EmptyValues.KEEP).build();
+ * String content = juyifu.of(params, secret);                         // secret appended directly
+ * }</pre>
+ *
+ * <p>Values render as: {@code String} as is; integers ({@code Integer}, {@code Long}, {@code Short},
+ * {@code Byte}, {@code BigInteger}) in decimal; {@code BigDecimal} by {@code toPlainString()};
+ * {@code Double} and {@code Float} without a decimal point when integral ({@code 1.0} gives
+ * {@code 1}) and otherwise in plain decimal ({@code 1.0E-5} gives {@code 0.00001}); {@code Boolean}
+ * as {@code true}/{@code false}; an enum by {@code name()}; a {@code Collection} or array as its
+ * elements joined by the array separator; anything else by {@code toString()}. A {@code Map} value
+ * is refused: pass nested JSON as an already-rendered string.
+ *
+ * <p>Immutable and thread-safe: build once, reuse.
+ */
+public final class CanonicalString {
+
+  /** What to do with a parameter whose value is null or renders as the empty string. */
+  public enum EmptyValues {
+    /** Leave the parameter out (银钱通, Qbit Pay). */
+    DROP,
+    /** Keep it as {@code k=} (聚易付, which signs every parameter it sends). */
+    KEEP
+  }
+
+  private final Set<String> excluded;
+  private final EmptyValues emptyValues;
+  private final String arraySeparator;
+
+  private CanonicalString(Builder builder) {
+    this.excluded = Collections.unmodifiableSet(new LinkedHashSet<>(builder.excluded));
+    this.emptyValues = builder.emptyValues;
+    this.arraySeparator = builder.arraySeparator;
+  }
+
+  /** Returns a builder with no exclusions, {@link EmptyValues#DROP} and separator {@code ","}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the sorted {@code k=v&k=v} string of {@code params}, without suffix.
+   *
+   * @throws IllegalArgumentException if {@code params} is null, holds a null key, a {@code Map}
+   *     value, a null element in a collection, or a non-finite floating-point number
+   */
+  public String of(Map<String, ?> params) {
+    return of(params, "");
+  }
+
+  /**
+   * Returns the sorted {@code k=v&k=v} string of {@code params} followed by {@code suffix} verbatim:
+   * e.g. {@code "&app_secret=" + secret}, {@code "&key=" + apiKey}, the secret itself, or
+   * {@code "&ts=" + ts + "&app_secret=" + secret}.
+   *
+   * @throws IllegalArgumentException if {@code params} or {@code suffix} is null, or {@code params}
+   *     holds a null key, a {@code Map} value, a null element in a collection, or a non-finite
+   *     floating-point number
+   */
+  public String of(Map<String, ?> params, String suffix) {
+    if (params == null) {
+      throw new IllegalArgumentException("params == null");
+    }
+    if (suffix == null) {
+      throw new IllegalArgumentException("suffix == null");
+    }
+    List<Map.Entry<String, ?>> entries = new ArrayList<>(params.size());
+    for (Map.Entry<String, ?> entry : params.entrySet()) {
+      String key = entry.getKey();
+      if (key == null) {
+        throw new IllegalArgumentException("params holds a null key");
+      }
+      if (!excluded.contains(key)) {
+        entries.add(entry);
+      }
+    }
+    entries.sort((a, b) -> a.getKey().compareTo(b.getKey()));
+
+    StringBuilder out = new StringBuilder(entries.size() * 24 + suffix.length());
+    for (Map.Entry<String, ?> entry : entries) {
+      Object value = entry.getValue();
+      String rendered = value == null ? "" : render(entry.getKey(), value);
+      if (rendered.isEmpty() && emptyValues == EmptyValues.DROP) {
+        continue;
+      }
+      if (out.length() > 0) {
+        out.append('&');
+      }
+      out.append(entry.getKey()).append('=').append(rendered);
+    }
+    return out.append(suffix).toString();
+  }
+
+  @Override
+  public String toString() {
+    return "CanonicalString{exclude=" + excluded + ", emptyValues=" + emptyValues
+        + ", arraySeparator='" + arraySeparator + "'}";
+  }
+
+  private String render(String key, Object value) {
+    if (value instanceof String) {
+      return (String) value;
+    }
+    if (value instanceof Collection) {
+      return join(key, ((Collection<?>) value).toArray());
+    }
+    if (value.getClass().isArray()) {
+      Object[] elements = new Object[Array.getLength(value)];
+      for (int i = 0; i < elements.length; i++) {
+        elements[i] = Array.get(value, i);
+      }
+      return join(key, elements);
+    }
+    return scalar(key, value);
+  }
+
+  private String join(String key, Object[] elements) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < elements.length; i++) {
+      Object element = elements[i];
+      if (element == null) {
+        throw new IllegalArgumentException("parameter '" + key + "' holds a null element");
+      }
+      if (element instanceof Collection || element.getClass().isArray()) {
+        throw new IllegalArgumentException("parameter '" + key + "' holds a nested collection");
+      }
+      if (i > 0) {
+        out.append(arraySeparator);
+      }
+      out.append(scalar(key, element));
+    }
+    return out.toString();
+  }
+
+  private static String scalar(String key, Object value) {
+    if (value instanceof String) {
+      return (String) value;
+    }
+    if (value instanceof Integer || value instanceof Long || value instanceof Short
+        || value instanceof Byte || value instanceof BigInteger
+        || value instanceof AtomicInteger || value instanceof AtomicLong) {
+      return value.toString();
+    }
+    if (value instanceof BigDecimal) {
+      return ((BigDecimal) value).toPlainString();
+    }
+    if (value instanceof Double) {
+      double d = (Double) value;
+      requireFinite(key, Double.isNaN(d) || Double.isInfinite(d));
+      return plain(BigDecimal.valueOf(d));
+    }
+    if (value instanceof Float) {
+      float f = (Float) value;
+      requireFinite(key, Float.isNaN(f) || Float.isInfinite(f));
+      // Float.toString gives the shortest text for the float; widening to double first would not.
+      return plain(new BigDecimal(Float.toString(f)));
+    }
+    if (value instanceof Enum) {
+      return ((Enum<?>) value).name();
+    }
+    if (value instanceof Map) {
+      throw new IllegalArgumentException("parameter '" + key
+          + "' is a Map; pass nested JSON as an already-rendered String");
+    }
+    return value.toString();
+  }
+
+  /** 1.0 as "1", 1.0E20 as "100000000000000000000", 1.0E-5 as "0.00001". */
+  private static String plain(BigDecimal value) {
+    if (value.signum() == 0) {
+      return "0";
+    }
+    return value.stripTrailingZeros().toPlainString();
+  }
+
+  private static void requireFinite(String key, boolean notFinite) {
+    if (notFinite) {
+      throw new IllegalArgumentException("parameter '" + key + "' is not a finite number");
+    }
+  }
+
+  /** Configures a {@link CanonicalString}. Not thread-safe; the built string is. */
+  public static final class Builder {
+    private final Set<String> excluded = new LinkedHashSet<>();
+    private EmptyValues emptyValues = EmptyValues.DROP;
+    private String arraySeparator = ",";
+
+    private Builder() {}
+
+    /**
+     * Leaves these keys out of the string (case-sensitive), e.g. {@code "sign", "sign_type"}; adds
+     * to any keys excluded before.
+     *
+     * @throws IllegalArgumentException if {@code keys} or one of them is null
+     */
+    public Builder exclude(String... keys) {
+      if (keys == null) {
+        throw new IllegalArgumentException("keys == null");
+      }
+      for (String key : keys) {
+        if (key == null) {
+          throw new IllegalArgumentException("excluded key is null in " + Arrays.toString(keys));
+        }
+        excluded.add(key);
+      }
+      return this;
+    }
+
+    /**
+     * Chooses whether null and empty values are dropped (the default) or kept as {@code k=}.
+     *
+     * @throws IllegalArgumentException if {@code policy} is null
+     */
+    public Builder emptyValues(EmptyValues policy) {
+      if (policy == null) {
+        throw new IllegalArgumentException("policy == null");
+      }
+      this.emptyValues = policy;
+      return this;
+    }
+
+    /**
+     * Sets the text between the elements of a collection or array value; {@code ","} by default.
+     *
+     * @throws IllegalArgumentException if {@code separator} is null
+     */
+    public Builder arraySeparator(String separator) {
+      if (separator == null) {
+        throw new IllegalArgumentException("separator == null");
+      }
+      this.arraySeparator = separator;
+      return this;
+    }
+
+    /** Returns the immutable canonical-string builder configured so far. */
+    public CanonicalString build() {
+      return new CanonicalString(this);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package io.paykit.sign;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+
+/**
+ * Checks a signature over the UTF-8 bytes of a canonical string, in constant time.
+ *
+ * <pre>{@code
+ * Verifier verifier = Verifier.rsa(Keys.rsaPublicKey(platformPem));   // build once, share
+ * if (!verifier.verify(canonical.of(received), received.get("sign"))) { reject(); }
+ * }</pre>
+ *
+ * <p>Every instance returned by the factories is immutable and thread-safe. A malformed signature
+ * (null, empty, not hex or not Base64, wrong length) is simply {@code false}; {@code verify} never
+ * throws for bad signature input. Its {@code toString()} names the algorithm only.
+ */
+public interface Verifier {
+
+  /** Returns the scheme this verifier checks. */
+  SignType signType();
+
+  /**
+   * Returns whether {@code signature} is a valid signature of {@code content}.
+   *
+   * @param signature hex for MD5 and HMAC-SHA256 (either case), standard Base64 for RSA, RSA2, SM2;
+   *     null or malformed gives {@code false}
+   * @throws IllegalArgumentException if {@code content} is null
+   */
+  boolean verify(byte[] content, String signature);
+
+  /**
+   * Returns whether {@code signature} is a valid signature of the UTF-8 bytes of {@code content};
+   * see {@link #verify(byte[], String)}.
+   *
+   * @throws IllegalArgumentException if {@code content} is null
+   */
+  default boolean verify(String content, String signature) {
+    if (content == null) {
+      throw new IllegalArgumentException("content == null");
+    }
+    return verify(content.getBytes(StandardCharsets.UTF_8), signature);
+  }
+
+  /** Returns a verifier for hex MD5 signatures, compared case-insensitively. */
+  static Verifier md5() {
+    return Md5Verifier.INSTANCE;
+  }
+
+  /**
+   * Returns a verifier for hex HMAC-SHA256 keyed with the UTF-8 bytes of {@code secret}.
+   *
+   * @throws IllegalArgumentException if {@code secret} is null or empty
+   */
+  static Verifier hmacSha256(String secret) {
+    return new HmacSha256Verifier(new HmacSha256Signer(HmacSha256Signer.secretBytes(secret)));
+  }
+
+  /**
+   * Returns a verifier for hex HMAC-SHA256 keyed with {@code secret}, copied.
+   *
+   * @throws IllegalArgumentException if {@code secret} is null or empty
+   */
+  static Verifier hmacSha256(byte[] secret) {
+    return new HmacSha256Verifier(new HmacSha256Signer(HmacSha256Signer.secretBytes(secret)));
+  }
+
+  /**
+   * Returns a SHA1withRSA verifier ({@link SignType#RSA}).
+   *
+   * @throws IllegalArgumentException if {@code key} is null, not RSA, or rejected by the platform
+   */
+  static Verifier rsa(PublicKey key) {
+    return new RsaVerifier(SignType.RSA, key);
+  }
+
+  /**
+   * Returns a SHA256withRSA verifier ({@link SignType#RSA2}).
+   *
+   * @throws IllegalArgumentException if {@code key} is null, not RSA, or rejected by the platform
+   */
+  static Verifier rsa2(PublicKey key) {
+    return new RsaVerifier(SignType.RSA2, key);
+  }
+
+  /**
+   * Returns an SM3withSM2 verifier with the default user id {@code 1234567812345678}.
+   *
+   * @param key an SM2 public key, from {@link Keys#sm2PublicKey(String)} or any
+   *     {@link java.security.interfaces.ECPublicKey} on the SM2 curve
+   * @throws IllegalArgumentException if {@code key} is null or not an SM2 key
+   * @throws IllegalStateException if BouncyCastle is not on the classpath
+   */
+  static Verifier sm2(PublicKey key) {
+    return sm2(key, Sm2.DEFAULT_USER_ID);
+  }
+
+  /**
+   * Returns an SM3withSM2 verifier with the given user id.
+   *
+   * @throws IllegalArgumentException if an argument is null, the key is not an SM2 key, or the user
+   *     id is 8192 bytes or longer
+   * @throws IllegalStateException if BouncyCastle is not on the classpath
+   */
+  static Verifier sm2(PublicKey key, String userId) {
+    Sm2.requireBouncyCastle();
+    return Sm2Verifier.create(key, userId);
+  }
+}
