@@ -1,0 +1,103 @@
+package io.paykit.yinqiantong;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads the gateway's flat JSON objects as {@code name → text}, keeping each number's own text ({@code
+ * 1} stays {@code 1}, never {@code 1.0}) because signatures are computed over the values as sent.
+ */
+final class FlatJson {
+  private FlatJson() {}
+
+  /**
+   * Reads one object of scalars. Booleans become {@code true}/{@code false}, JSON null becomes a null
+   * value.
+   *
+   * @param strict reject nested objects and arrays and repeated names (notifications, which are
+   *     signed member by member); otherwise nested values are skipped and the last repeat wins
+   * @throws JsonDataException if strict and the object is not flat, or the value is not an object
+   */
+  static Map<String, String> readObject(JsonReader reader, boolean strict) throws IOException {
+    Map<String, String> out = new LinkedHashMap<>();
+    reader.beginObject();
+    while (reader.hasNext()) {
+      String name = reader.nextName();
+      if (strict && out.containsKey(name)) {
+        throw new JsonDataException("field " + name + " appears twice");
+      }
+      JsonReader.Token token = reader.peek();
+      switch (token) {
+        case STRING:
+        case NUMBER:
+          out.put(name, reader.nextString());
+          break;
+        case BOOLEAN:
+          out.put(name, Boolean.toString(reader.nextBoolean()));
+          break;
+        case NULL:
+          reader.nextNull();
+          out.put(name, null);
+          break;
+        default:
+          if (strict) throw new JsonDataException("field " + name + " is not a plain value");
+          reader.skipValue();
+      }
+    }
+    reader.endObject();
+    return out;
+  }
+
+  /** The gateway's response envelope: {@code {code, msg, data}}. */
+  static final class Envelope {
+    final String code;
+    final String msg;
+    /** The {@code data} object's scalar members, or null when {@code data} is absent or not an object. */
+    final Map<String, String> data;
+
+    Envelope(String code, String msg, Map<String, String> data) {
+      this.code = code;
+      this.msg = msg;
+      this.data = data == null ? null : Collections.unmodifiableMap(data);
+    }
+  }
+
+  /** Reads an {@link Envelope} tolerantly: unknown members, nested values and odd types are skipped. */
+  static final class EnvelopeAdapter extends JsonAdapter<Envelope> {
+    static final EnvelopeAdapter INSTANCE = new EnvelopeAdapter();
+
+    @Override
+    public Envelope fromJson(JsonReader reader) throws IOException {
+      String code = null;
+      String msg = null;
+      Map<String, String> data = null;
+      reader.beginObject();
+      while (reader.hasNext()) {
+        String name = reader.nextName();
+        JsonReader.Token token = reader.peek();
+        if (name.equals("code") && (token == JsonReader.Token.NUMBER || token == JsonReader.Token.STRING)) {
+          code = reader.nextString();
+        } else if (name.equals("msg") && (token == JsonReader.Token.STRING || token == JsonReader.Token.NUMBER)) {
+          msg = reader.nextString();
+        } else if (name.equals("data") && token == JsonReader.Token.BEGIN_OBJECT) {
+          data = readObject(reader, false);
+        } else {
+          reader.skipValue();
+        }
+      }
+      reader.endObject();
+      return new Envelope(code, msg, data);
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, Envelope value) {
+      throw new UnsupportedOperationException("read-only");
+    }
+  }
+}
