@@ -1,0 +1,75 @@
+package io.paykit.juyifu;
+
+import io.paykit.sign.CanonicalString;
+import io.paykit.sign.SignType;
+import io.paykit.sign.Signer;
+import java.security.PrivateKey;
+import java.util.Map;
+
+/**
+ * Signs 聚易付 request parameters (FOUND, 2014 server SDK): every parameter except {@code sign} and
+ * {@code sign_type}, sorted by key, {@code k=v&k=v} with raw values, empty values kept as {@code k=},
+ * arrays joined with {@code ,}; MD5 of that string with the secret appended directly, or an RSA, RSA2
+ * or SM2 signature of it in Base64.
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} names the algorithm only.
+ */
+final class RequestSigner {
+  static final CanonicalString CANONICAL =
+      CanonicalString.builder()
+          .exclude("sign", "sign_type")
+          .emptyValues(CanonicalString.EmptyValues.KEEP)
+          .arraySeparator(",")
+          .build();
+
+  private final Signer signer;
+  private final String md5Secret;
+  private final int signType;
+
+  private RequestSigner(Signer signer, String md5Secret, int signType) {
+    this.signer = signer;
+    this.md5Secret = md5Secret;
+    this.signType = signType;
+  }
+
+  static RequestSigner md5(String secret) {
+    return new RequestSigner(Signer.md5(), secret, 1);
+  }
+
+  static RequestSigner rsa(PrivateKey key) {
+    return new RequestSigner(Signer.rsa(key), null, 2);
+  }
+
+  static RequestSigner rsa2(PrivateKey key) {
+    return new RequestSigner(Signer.rsa2(key), null, 3);
+  }
+
+  static RequestSigner sm2(PrivateKey key) {
+    return new RequestSigner(Signer.sm2(key), null, 4);
+  }
+
+  /** Returns the wire value of {@code sign_type}: 1 MD5, 2 RSA, 3 RSA2, 4 SM2. */
+  int signType() {
+    return signType;
+  }
+
+  SignType algorithm() {
+    return signer.signType();
+  }
+
+  /** Returns the MD5 secret, or null for the key-based schemes. */
+  String md5Secret() {
+    return md5Secret;
+  }
+
+  /** Signs the parameters as the gateway rebuilds them. */
+  String sign(Map<String, ?> params) {
+    String content = md5Secret != null ? CANONICAL.of(params, md5Secret) : CANONICAL.of(params);
+    return signer.sign(content);
+  }
+
+  @Override
+  public String toString() {
+    return "RequestSigner{" + signer.signType() + "}";
+  }
+}
