@@ -41,13 +41,16 @@ public final class Page<T> {
     Page<T> fetchPrevious();
   }
 
+  /** Iterated directly: the unmodifiable view costs calls per item the JIT cannot always inline. */
+  private final ArrayList<T> items;
   private final List<T> data;
   private final boolean hasMore;
   private final boolean backward;
   private final Fetcher<T> fetcher;
 
-  private Page(List<T> data, boolean hasMore, boolean backward, Fetcher<T> fetcher) {
-    this.data = data;
+  private Page(ArrayList<T> items, boolean hasMore, boolean backward, Fetcher<T> fetcher) {
+    this.items = items;
+    this.data = Collections.unmodifiableList(items);
     this.hasMore = hasMore;
     this.backward = backward;
     this.fetcher = fetcher;
@@ -63,7 +66,7 @@ public final class Page<T> {
    */
   public static <T> Page<T> of(List<T> data, boolean hasMore, boolean backward, Fetcher<T> fetcher) {
     if (data == null || fetcher == null) throw new IllegalArgumentException("data and fetcher are required");
-    return new Page<>(Collections.unmodifiableList(new ArrayList<>(data)), hasMore, backward, fetcher);
+    return new Page<>(new ArrayList<>(data), hasMore, backward, fetcher);
   }
 
   /** Returns an empty last page. */
@@ -80,7 +83,7 @@ public final class Page<T> {
             return empty(true);
           }
         };
-    return new Page<>(Collections.<T>emptyList(), false, backward, none);
+    return new Page<>(new ArrayList<T>(0), false, backward, none);
   }
 
   /** Returns the items of this page, in the gateway's order; never null. */
@@ -152,8 +155,8 @@ public final class Page<T> {
 
     @Override
     public boolean hasNext() {
-      while (index >= page.data.size()) {
-        if (!page.hasMore || page.data.isEmpty()) return false;
+      while (index >= page.items.size()) {
+        if (!page.hasMore || page.items.isEmpty()) return false;
         page = page.backward ? page.fetcher.fetchPrevious() : page.fetcher.fetchNext();
         index = 0;
       }
@@ -163,7 +166,7 @@ public final class Page<T> {
     @Override
     public T next() {
       if (!hasNext()) throw new NoSuchElementException();
-      List<T> items = page.data;
+      ArrayList<T> items = page.items;
       int i = index++;
       return page.backward ? items.get(items.size() - 1 - i) : items.get(i);
     }
