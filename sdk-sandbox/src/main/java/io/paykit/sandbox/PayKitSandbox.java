@@ -90,6 +90,7 @@ public final class PayKitSandbox implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private PayKitSandbox(Builder b, PublicKey merchantKey, PrivateKey platformKey) throws IOException {
+    disableNagle();
     InetAddress bind = InetAddress.getByName(b.host);
     this.server = HttpServer.create(new InetSocketAddress(bind, b.port), 128);
     this.port = server.getAddress().getPort();
@@ -600,6 +601,18 @@ public final class PayKitSandbox implements AutoCloseable {
 
   private static void requireNonEmpty(String value, String name) {
     if (value == null || value.isEmpty()) throw new IllegalArgumentException(name + " must not be empty");
+  }
+
+  /**
+   * The JDK server writes a response's headers and body separately; with Nagle's algorithm on, the
+   * client's delayed ACK then costs about 40 ms per call. The JDK reads this switch once, when its
+   * server classes first load, so it is set before the first server is created (unless the embedding
+   * application chose otherwise).
+   */
+  static void disableNagle() {
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
   }
 
   private static String stripTrailingSlash(String url) {
