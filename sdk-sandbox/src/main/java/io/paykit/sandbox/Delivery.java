@@ -48,7 +48,11 @@ public final class Delivery {
     this.sentAt = sentAt;
   }
 
-  /** Returns the gateway that sent it. */
+  /**
+   * Returns the gateway that sent it.
+   *
+   * @return the sending gateway
+   */
   public Gateway gateway() {
     return gateway;
   }
@@ -56,6 +60,8 @@ public final class Delivery {
   /**
    * Returns the merchant-facing key of what was paid: the 聚易付 order id, the 银钱通 {@code
    * client_out_trade_no}, or the Qbit Pay charge id.
+   *
+   * @return the order id, {@code client_out_trade_no} or charge id
    */
   public String reference() {
     return reference;
@@ -64,47 +70,81 @@ public final class Delivery {
   /**
    * Returns what was delivered: {@code order.paid} for 聚易付 and 银钱通 notifications, the event
    * type for Qbit Pay ({@code charge.succeeded}).
+   *
+   * @return the event type
    */
   public String eventType() {
     return eventType;
   }
 
-  /** Returns the URL posted to ({@code notify_url} or {@code cbUrl}). */
+  /**
+   * Returns the URL posted to ({@code notify_url} or {@code cbUrl}).
+   *
+   * @return the URL posted to
+   */
   public String url() {
     return url;
   }
 
-  /** Returns the attempt number, 1 for the first delivery and up for each retry. */
+  /**
+   * Returns the attempt number, 1 for the first delivery and up for each retry.
+   *
+   * @return the 1-based attempt number
+   */
   public int attempt() {
     return attempt;
   }
 
-  /** Returns the merchant's HTTP status, or -1 when no response came (see {@link #error()}). */
+  /**
+   * Returns the merchant's HTTP status, or -1 when no response came (see {@link #error()}).
+   *
+   * @return the HTTP status, or -1 when no response came
+   */
   public int statusCode() {
     return statusCode;
   }
 
-  /** Returns the merchant's response body (at most 4096 characters), empty when none came. */
+  /**
+   * Returns the merchant's response body (at most 4096 characters), empty when none came.
+   *
+   * @return the response body, possibly truncated, or empty
+   */
   public String responseBody() {
     return responseBody;
   }
 
-  /** Returns the exact body the sandbox posted (form or JSON). */
+  /**
+   * Returns the exact body the sandbox posted (form or JSON).
+   *
+   * @return the posted body
+   */
   public String requestBody() {
     return requestBody;
   }
 
-  /** Returns why no response came (connection refused, timeout), or null when one came. */
+  /**
+   * Returns why no response came (connection refused, timeout), or null when one came.
+   *
+   * @return the transport error, or null
+   */
   public String error() {
     return error;
   }
 
-  /** Returns whether the merchant acknowledged the delivery as the gateway requires. */
+  /**
+   * Returns whether the merchant acknowledged the delivery as the gateway requires.
+   *
+   * @return true if the merchant acknowledged it
+   */
   public boolean success() {
     return success;
   }
 
-  /** Returns when the attempt was sent. */
+  /**
+   * Returns when the attempt was sent.
+   *
+   * @return the send time
+   */
   public Instant sentAt() {
     return sentAt;
   }

@@ -46,12 +46,18 @@ public final class Fault {
   /**
    * Processes the request, then closes the connection without sending any response: the client sees
    * an {@code IOException} although the request landed (the ambiguous-create case).
+   *
+   * @return a drop-after-processing fault
    */
   public static Fault dropAfterProcessing() {
     return new Fault(Kind.DROP_AFTER_PROCESSING, 0, Duration.ZERO);
   }
 
-  /** Closes the connection without processing the request or answering it. */
+  /**
+   * Closes the connection without processing the request or answering it.
+   *
+   * @return a drop-before-processing fault
+   */
   public static Fault dropBeforeProcessing() {
     return new Fault(Kind.DROP_BEFORE_PROCESSING, 0, Duration.ZERO);
   }
@@ -59,6 +65,8 @@ public final class Fault {
   /**
    * Processes the request, then waits this long before answering (to trip a client's read timeout).
    *
+   * @param delay how long to wait before answering, 0 to 10 minutes
+   * @return a delay fault
    * @throws IllegalArgumentException if {@code delay} is null, negative or above 10 minutes
    */
   public static Fault delay(Duration delay) {
@@ -72,6 +80,8 @@ public final class Fault {
    * Answers with this HTTP status and the gateway's own JSON error body, without processing the
    * request (as a gateway that is down or overloaded would).
    *
+   * @param status the HTTP status to answer with, 400 to 599
+   * @return a status fault
    * @throws IllegalArgumentException if {@code status} is not between 400 and 599
    */
   public static Fault status(int status) {
@@ -83,6 +93,8 @@ public final class Fault {
    * Answers with this HTTP status and an HTML error page (as a proxy in front of the gateway would),
    * without processing the request.
    *
+   * @param status the HTTP status to answer with, 400 to 599
+   * @return an HTML error-page fault
    * @throws IllegalArgumentException if {@code status} is not between 400 and 599
    */
   public static Fault html(int status) {
@@ -93,6 +105,8 @@ public final class Fault {
   /**
    * Processes the request, then sends only the first half of the JSON body (with a matching {@code
    * Content-Length}, so the client reads a complete but malformed body).
+   *
+   * @return a truncated-JSON fault
    */
   public static Fault truncatedJson() {
     return new Fault(Kind.TRUNCATED_JSON, 0, Duration.ZERO);

@@ -17,7 +17,11 @@ public enum Gateway {
     this.pathPrefix = pathPrefix;
   }
 
-  /** Returns the path prefix of this gateway's base URL, e.g. {@code /juyifu/v1}. */
+  /**
+   * Returns the path prefix of this gateway's base URL, e.g. {@code /juyifu/v1}.
+   *
+   * @return the path prefix
+   */
   public String pathPrefix() {
     return pathPrefix;
   }

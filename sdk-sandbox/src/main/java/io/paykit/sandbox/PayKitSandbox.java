@@ -132,6 +132,7 @@ public final class PayKitSandbox implements AutoCloseable {
   /**
    * Starts a sandbox with the default credentials on a random free loopback port.
    *
+   * @return the running sandbox
    * @throws UncheckedIOException if no port can be bound
    */
   public static PayKitSandbox start() {
@@ -141,6 +142,8 @@ public final class PayKitSandbox implements AutoCloseable {
   /**
    * Starts a sandbox with the default credentials on this loopback port (0 picks a free one).
    *
+   * @param port the port to listen on, or 0
+   * @return the running sandbox
    * @throws IllegalArgumentException if the port is outside 0–65535
    * @throws UncheckedIOException if the port cannot be bound (for example it is in use)
    */
@@ -148,12 +151,20 @@ public final class PayKitSandbox implements AutoCloseable {
     return builder().port(port).start();
   }
 
-  /** Returns a builder with the default credentials, a random loopback port and a 3 × 100 ms retry schedule. */
+  /**
+   * Returns a builder with the default credentials, a random loopback port and a 3 × 100 ms retry schedule.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the port the sandbox listens on. */
+  /**
+   * Returns the port the sandbox listens on.
+   *
+   * @return the listening port
+   */
   public int port() {
     return port;
   }
@@ -162,6 +173,8 @@ public final class PayKitSandbox implements AutoCloseable {
    * Returns the base URL to configure a client with, e.g. {@code http://127.0.0.1:8080/juyifu/v1},
    * {@code http://127.0.0.1:8080/yinqiantong} or {@code http://127.0.0.1:8080/qbitpay}.
    *
+   * @param gateway the gateway
+   * @return the gateway's base URL, without a trailing slash
    * @throws IllegalArgumentException if {@code gateway} is null
    */
   public String baseUrl(Gateway gateway) {
@@ -169,12 +182,20 @@ public final class PayKitSandbox implements AutoCloseable {
     return config.baseUrl + gateway.pathPrefix();
   }
 
-  /** Returns the 聚易付 {@code app_id} this sandbox accepts. */
+  /**
+   * Returns the 聚易付 {@code app_id} this sandbox accepts.
+   *
+   * @return the 聚易付 {@code app_id}
+   */
   public String juyifuAppId() {
     return config.juyifuAppId;
   }
 
-  /** Returns the 聚易付 MD5 secret this sandbox accepts (a sandbox credential, not a real secret). */
+  /**
+   * Returns the 聚易付 MD5 secret this sandbox accepts (a sandbox credential, not a real secret).
+   *
+   * @return the 聚易付 MD5 secret
+   */
   public String juyifuMd5Secret() {
     return config.juyifuMd5Secret;
   }
@@ -182,32 +203,54 @@ public final class PayKitSandbox implements AutoCloseable {
   /**
    * Returns the 聚易付 merchant private key (PKCS#8 PEM) matching the public key this sandbox trusts,
    * or null when the builder configured a merchant public key of your own.
+   *
+   * @return the merchant private key PEM, or null
    */
   public String juyifuMerchantPrivateKeyPem() {
     return defaultMerchantKey ? JUYIFU_MERCHANT_PRIVATE_KEY_PEM : null;
   }
 
-  /** Returns the 聚易付 platform public key (X.509 PEM) that verifies this sandbox's signatures. */
+  /**
+   * Returns the 聚易付 platform public key (X.509 PEM) that verifies this sandbox's signatures.
+   *
+   * @return the platform public key PEM
+   */
   public String juyifuPlatformPublicKeyPem() {
     return config.juyifuPlatformPublicKeyPem;
   }
 
-  /** Returns the 银钱通 {@code appid} this sandbox accepts. */
+  /**
+   * Returns the 银钱通 {@code appid} this sandbox accepts.
+   *
+   * @return the 银钱通 {@code appid}
+   */
   public String yinqiantongAppId() {
     return config.yinqiantongAppId;
   }
 
-  /** Returns the 银钱通 {@code appkey} this sandbox accepts (V1). */
+  /**
+   * Returns the 银钱通 {@code appkey} this sandbox accepts (V1).
+   *
+   * @return the 银钱通 {@code appkey}
+   */
   public String yinqiantongAppKey() {
     return config.yinqiantongAppKey;
   }
 
-  /** Returns the 银钱通 {@code app_secret} this sandbox accepts. */
+  /**
+   * Returns the 银钱通 {@code app_secret} this sandbox accepts.
+   *
+   * @return the 银钱通 {@code app_secret}
+   */
   public String yinqiantongAppSecret() {
     return config.yinqiantongAppSecret;
   }
 
-  /** Returns the Qbit Pay API key this sandbox accepts and signs webhooks with. */
+  /**
+   * Returns the Qbit Pay API key this sandbox accepts and signs webhooks with.
+   *
+   * @return the Qbit Pay API key
+   */
   public String qbitPayApiKey() {
     return config.qbitPayApiKey;
   }
@@ -218,6 +261,7 @@ public final class PayKitSandbox implements AutoCloseable {
    * Simulates the payer paying, then posts the signed notification or webhook to the merchant in
    * the background (see {@link #deliveries()}).
    *
+   * @param gateway the gateway that holds the order or charge
    * @param merchantOrderKey the 聚易付 order id, the 银钱通 {@code client_out_trade_no} (or {@code
    *     out_trade_no}), or the Qbit Pay charge id
    * @throws IllegalArgumentException if there is no such order or charge
@@ -251,6 +295,7 @@ public final class PayKitSandbox implements AutoCloseable {
    * notify_url} (or the builder's default): MD5-signed when the order was created with {@code
    * sign_type} 1, else RSA-signed by the platform key ({@code sign_type} 2).
    *
+   * @param orderId the 聚易付 order id
    * @throws IllegalArgumentException if there is no such order
    * @throws IllegalStateException if it is already paid or the sandbox is closed
    */
@@ -262,6 +307,7 @@ public final class PayKitSandbox implements AutoCloseable {
    * Pays a 银钱通 order (status 1) and posts the notification of the order's generation: V2 JSON
    * body, or V1 headers plus order JSON.
    *
+   * @param clientOutTradeNo the order's {@code client_out_trade_no} (or {@code out_trade_no})
    * @throws IllegalArgumentException if there is no such order
    * @throws IllegalStateException if it is not awaiting payment or the sandbox is closed
    */
@@ -273,6 +319,7 @@ public final class PayKitSandbox implements AutoCloseable {
    * Completes a Qbit Pay charge (pending or buyerPaid → {@code closed}, {@code paid: true}) and
    * posts a signed {@code charge.succeeded} event to its {@code cbUrl}.
    *
+   * @param chargeId the Qbit Pay charge id
    * @throws IllegalArgumentException if there is no such charge
    * @throws IllegalStateException if it is not payable or the sandbox is closed
    */
@@ -283,6 +330,7 @@ public final class PayKitSandbox implements AutoCloseable {
   /**
    * Marks an unpaid 银钱通 order as failed (the V2 query then answers 4400). No notification is sent.
    *
+   * @param clientOutTradeNo the order's {@code client_out_trade_no} (or {@code out_trade_no})
    * @throws IllegalArgumentException if there is no such order
    * @throws IllegalStateException if it is not awaiting payment
    */
@@ -295,6 +343,7 @@ public final class PayKitSandbox implements AutoCloseable {
    * Expires an unpaid 银钱通 order now (the V2 query then answers 4408); orders also expire by
    * themselves 7200 s after creation.
    *
+   * @param clientOutTradeNo the order's {@code client_out_trade_no} (or {@code out_trade_no})
    * @throws IllegalArgumentException if there is no such order
    * @throws IllegalStateException if it is not awaiting payment
    */
@@ -315,6 +364,7 @@ public final class PayKitSandbox implements AutoCloseable {
    * Creates {@code n} pending Qbit Pay charges at once (USD, amounts 1.00 to 100.00, {@code
    * externalOrderId} {@code seed-<k>}, webhooks to the sandbox's own sink), for pagination tests.
    *
+   * @param n how many charges to create, 1 to 100000
    * @return the new charge ids, oldest first
    * @throws IllegalArgumentException if {@code n} is not between 1 and 100000
    */
@@ -325,7 +375,11 @@ public final class PayKitSandbox implements AutoCloseable {
 
   // ---------------------------------------------------------------- deliveries
 
-  /** Returns every delivery attempt so far, in the order they completed (a snapshot). */
+  /**
+   * Returns every delivery attempt so far, in the order they completed (a snapshot).
+   *
+   * @return an unmodifiable snapshot of the delivery attempts
+   */
   public List<Delivery> deliveries() {
     return notifier.deliveries();
   }
@@ -334,6 +388,9 @@ public final class PayKitSandbox implements AutoCloseable {
    * Waits until at least {@code n} delivery attempts (retries included) have completed, without
    * polling or sleeping, and returns all of them.
    *
+   * @param n how many attempts to wait for, 0 or more
+   * @param timeout how long to wait at most
+   * @return an unmodifiable snapshot of all attempts completed so far
    * @throws IllegalArgumentException if {@code n} is negative or {@code timeout} is null
    * @throws IllegalStateException if fewer than {@code n} completed within {@code timeout}, or the
    *     thread was interrupted
@@ -355,6 +412,8 @@ public final class PayKitSandbox implements AutoCloseable {
    * Plays {@code fault} on the next {@code times} gateway requests (of any gateway); control
    * endpoints and checkout pages are never affected. Faults queue up in the order injected.
    *
+   * @param fault the fault to play
+   * @param times how many requests to play it on, at least 1
    * @throws IllegalArgumentException if {@code fault} is null or {@code times} is below 1
    */
   public void injectFault(Fault fault, int times) {
@@ -364,6 +423,9 @@ public final class PayKitSandbox implements AutoCloseable {
   /**
    * Plays {@code fault} on the next {@code times} requests to this gateway only.
    *
+   * @param gateway the gateway whose requests get the fault
+   * @param fault the fault to play
+   * @param times how many requests to play it on, at least 1
    * @throws IllegalArgumentException if an argument is null or {@code times} is below 1
    */
   public void injectFault(Gateway gateway, Fault fault, int times) {
@@ -377,7 +439,11 @@ public final class PayKitSandbox implements AutoCloseable {
     faults.add(gateway, fault, times);
   }
 
-  /** Returns how many injected fault uses are still waiting. */
+  /**
+   * Returns how many injected fault uses are still waiting.
+   *
+   * @return the number of fault uses still queued
+   */
   public int pendingFaults() {
     return faults.pending();
   }
@@ -523,6 +589,8 @@ public final class PayKitSandbox implements AutoCloseable {
    * <p>{@code --host 0.0.0.0} accepts other machines; {@code --public-url} is the address that
    * payment page links use (an Android emulator reaches the host as {@code 10.0.2.2}). Prints the
    * URLs and credentials on start; exits with status 2 on a bad argument.
+   *
+   * @param args the command-line options shown above
    */
   public static void main(String[] args) {
     PayKitSandbox sandbox;
@@ -657,7 +725,12 @@ public final class PayKitSandbox implements AutoCloseable {
 
     private Builder() {}
 
-    /** The port to listen on; 0 (the default) picks a free one. */
+    /**
+     * The port to listen on; 0 (the default) picks a free one.
+     *
+     * @param port the port, 0 to 65535
+     * @return this builder
+     */
     public Builder port(int port) {
       this.port = port;
       return this;
@@ -666,6 +739,9 @@ public final class PayKitSandbox implements AutoCloseable {
     /**
      * The address to bind, {@code 127.0.0.1} by default; {@code 0.0.0.0} accepts other machines
      * (it is a sandbox: anyone who reaches it can pay orders).
+     *
+     * @param host the address to bind
+     * @return this builder
      */
     public Builder host(String host) {
       this.host = host;
@@ -676,31 +752,54 @@ public final class PayKitSandbox implements AutoCloseable {
      * The base URL that links the sandbox hands out use (Qbit Pay {@code paymentPageUrl}, 银钱通
      * {@code pay_body}), when browsers reach the sandbox at another address than your code does
      * (an Android emulator: {@code http://10.0.2.2:8080}). Defaults to the sandbox's own URL.
+     *
+     * @param publicBaseUrl an http(s) base URL, or null for the sandbox's own
+     * @return this builder
      */
     public Builder publicBaseUrl(String publicBaseUrl) {
       this.publicBaseUrl = publicBaseUrl;
       return this;
     }
 
-    /** The 聚易付 {@code app_id} to accept; default {@value PayKitSandbox#DEFAULT_JUYIFU_APP_ID}. */
+    /**
+     * The 聚易付 {@code app_id} to accept; default {@value PayKitSandbox#DEFAULT_JUYIFU_APP_ID}.
+     *
+     * @param appId the {@code app_id}
+     * @return this builder
+     */
     public Builder juyifuAppId(String appId) {
       this.juyifuAppId = appId;
       return this;
     }
 
-    /** The 聚易付 MD5 secret; default {@value PayKitSandbox#DEFAULT_JUYIFU_MD5_SECRET}. */
+    /**
+     * The 聚易付 MD5 secret; default {@value PayKitSandbox#DEFAULT_JUYIFU_MD5_SECRET}.
+     *
+     * @param secret the MD5 secret
+     * @return this builder
+     */
     public Builder juyifuMd5Secret(String secret) {
       this.juyifuMd5Secret = secret;
       return this;
     }
 
-    /** The merchant RSA public key (X.509 PEM) to trust for {@code sign_type} 2/3 requests. */
+    /**
+     * The merchant RSA public key (X.509 PEM) to trust for {@code sign_type} 2/3 requests.
+     *
+     * @param pem the merchant public key in X.509 PEM
+     * @return this builder
+     */
     public Builder juyifuMerchantPublicKeyPem(String pem) {
       this.juyifuMerchantPublicKeyPem = pem;
       return this;
     }
 
-    /** The platform RSA private key (PKCS#8 or PKCS#1 PEM) the sandbox signs with. */
+    /**
+     * The platform RSA private key (PKCS#8 or PKCS#1 PEM) the sandbox signs with.
+     *
+     * @param pem the platform private key in PEM
+     * @return this builder
+     */
     public Builder juyifuPlatformPrivateKeyPem(String pem) {
       this.juyifuPlatformPrivateKeyPem = pem;
       return this;
@@ -709,37 +808,65 @@ public final class PayKitSandbox implements AutoCloseable {
     /**
      * Where 聚易付 notifications go for orders created without {@code notify_url} (the app's
      * console setting in the real gateway); none by default.
+     *
+     * @param url an http(s) notification URL, or null for none
+     * @return this builder
      */
     public Builder juyifuDefaultNotifyUrl(String url) {
       this.juyifuDefaultNotifyUrl = url;
       return this;
     }
 
-    /** The 银钱通 {@code appid}; default {@value PayKitSandbox#DEFAULT_YINQIANTONG_APP_ID}. */
+    /**
+     * The 银钱通 {@code appid}; default {@value PayKitSandbox#DEFAULT_YINQIANTONG_APP_ID}.
+     *
+     * @param appId the {@code appid}
+     * @return this builder
+     */
     public Builder yinqiantongAppId(String appId) {
       this.yinqiantongAppId = appId;
       return this;
     }
 
-    /** The 银钱通 V1 {@code appkey}; default {@value PayKitSandbox#DEFAULT_YINQIANTONG_APP_KEY}. */
+    /**
+     * The 银钱通 V1 {@code appkey}; default {@value PayKitSandbox#DEFAULT_YINQIANTONG_APP_KEY}.
+     *
+     * @param appKey the {@code appkey}
+     * @return this builder
+     */
     public Builder yinqiantongAppKey(String appKey) {
       this.yinqiantongAppKey = appKey;
       return this;
     }
 
-    /** The 银钱通 {@code app_secret}; default {@value PayKitSandbox#DEFAULT_YINQIANTONG_APP_SECRET}. */
+    /**
+     * The 银钱通 {@code app_secret}; default {@value PayKitSandbox#DEFAULT_YINQIANTONG_APP_SECRET}.
+     *
+     * @param appSecret the {@code app_secret}
+     * @return this builder
+     */
     public Builder yinqiantongAppSecret(String appSecret) {
       this.yinqiantongAppSecret = appSecret;
       return this;
     }
 
-    /** The Qbit Pay API key; default {@value PayKitSandbox#DEFAULT_QBITPAY_API_KEY}. */
+    /**
+     * The Qbit Pay API key; default {@value PayKitSandbox#DEFAULT_QBITPAY_API_KEY}.
+     *
+     * @param apiKey the API key
+     * @return this builder
+     */
     public Builder qbitPayApiKey(String apiKey) {
       this.qbitPayApiKey = apiKey;
       return this;
     }
 
-    /** Whether Qbit Pay lists carry {@code has_more}; false by default, as documented. */
+    /**
+     * Whether Qbit Pay lists carry {@code has_more}; false by default, as documented.
+     *
+     * @param hasMore true to include {@code has_more} in lists
+     * @return this builder
+     */
     public Builder qbitPayListHasMore(boolean hasMore) {
       this.qbitPayListHasMore = hasMore;
       return this;
@@ -748,19 +875,32 @@ public final class PayKitSandbox implements AutoCloseable {
     /**
      * How many times an unacknowledged notification or webhook is retried (default 3; the real
      * gateways retry over minutes or hours, the sandbox compresses that).
+     *
+     * @param retries retries after the first attempt, 0 to 100
+     * @return this builder
      */
     public Builder notificationRetries(int retries) {
       this.notificationRetries = retries;
       return this;
     }
 
-    /** The pause between notification attempts (default 100 ms). */
+    /**
+     * The pause between notification attempts (default 100 ms).
+     *
+     * @param interval the pause, 0 to 1 hour
+     * @return this builder
+     */
     public Builder notificationRetryInterval(Duration interval) {
       this.notificationRetryInterval = interval;
       return this;
     }
 
-    /** The clock for timestamps, {@code ts} windows, token lifetimes and expiry (default UTC system clock). */
+    /**
+     * The clock for timestamps, {@code ts} windows, token lifetimes and expiry (default UTC system clock).
+     *
+     * @param clock the clock, not null
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
@@ -769,6 +909,7 @@ public final class PayKitSandbox implements AutoCloseable {
     /**
      * Validates the settings, binds the port and starts serving.
      *
+     * @return the running sandbox
      * @throws IllegalArgumentException naming the first invalid setting
      * @throws UncheckedIOException if the port cannot be bound
      */
