@@ -21,6 +21,7 @@ public final class AccessToken {
    *
    * @param value the token text
    * @param expiresAt when it expires, or null when unknown
+   * @return the new token
    * @throws IllegalArgumentException if the value is null or empty
    */
   public static AccessToken of(String value, Instant expiresAt) {
@@ -30,12 +31,20 @@ public final class AccessToken {
     return new AccessToken(value, expiresAt);
   }
 
-  /** Returns the token text. Treat it as a secret: never log it. */
+  /**
+   * Returns the token text. Treat it as a secret: never log it.
+   *
+   * @return the token text
+   */
   public String getValue() {
     return value;
   }
 
-  /** Returns when the token expires, or null when the gateway did not say. */
+  /**
+   * Returns when the token expires, or null when the gateway did not say.
+   *
+   * @return the expiry instant, or null when unknown
+   */
   public Instant getExpiresAt() {
     return expiresAt;
   }
@@ -43,6 +52,11 @@ public final class AccessToken {
   /**
    * Returns whether the token is expired at {@code now}, or will be within {@code marginSeconds}.
    * A token without a known expiry is never considered expired.
+   *
+   * @param now the current instant
+   * @param marginSeconds how many seconds before the actual expiry to already treat the token as expired
+   * @return true if the token expires at or before {@code now + marginSeconds}; false if not or if the
+   *     expiry is unknown
    */
   public boolean isExpired(Instant now, long marginSeconds) {
     return expiresAt != null && !now.plusSeconds(marginSeconds).isBefore(expiresAt);

@@ -10,11 +10,17 @@ package io.paykit;
 public class ApiException extends PayKitException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status of the gateway's response. */
   private final int httpStatus;
+  /** The gateway's error code, or null. */
   private final String code;
+  /** The gateway's error type, or null. */
   private final String type;
+  /** The gateway's error message, or null. */
   private final String gatewayMessage;
+  /** The gateway's detail text, or null. */
   private final String detail;
+  /** The request id the gateway returned, or null. */
   private final String requestId;
 
   /**
@@ -55,32 +61,56 @@ public class ApiException extends PayKitException {
     return sb.toString();
   }
 
-  /** Returns the HTTP status of the gateway's response. */
+  /**
+   * Returns the HTTP status of the gateway's response.
+   *
+   * @return the HTTP status code
+   */
   public int getHttpStatus() {
     return httpStatus;
   }
 
-  /** Returns the gateway's error code, or null when it sent none. */
+  /**
+   * Returns the gateway's error code, or null when it sent none.
+   *
+   * @return the error code, or null
+   */
   public String getCode() {
     return code;
   }
 
-  /** Returns the gateway's error type, or null when it sent none. */
+  /**
+   * Returns the gateway's error type, or null when it sent none.
+   *
+   * @return the error type, or null
+   */
   public String getType() {
     return type;
   }
 
-  /** Returns the gateway's error message, or null when it sent none. */
+  /**
+   * Returns the gateway's error message, or null when it sent none.
+   *
+   * @return the gateway's message, or null
+   */
   public String getGatewayMessage() {
     return gatewayMessage;
   }
 
-  /** Returns the gateway's detail text, or null when it sent none. */
+  /**
+   * Returns the gateway's detail text, or null when it sent none.
+   *
+   * @return the detail text, or null
+   */
   public String getDetail() {
     return detail;
   }
 
-  /** Returns the request id the gateway returned, or null. */
+  /**
+   * Returns the request id the gateway returned, or null.
+   *
+   * @return the request id, or null
+   */
   public String getRequestId() {
     return requestId;
   }

@@ -13,7 +13,9 @@ public final class InvalidResponseException extends PayKitException {
   /** How much of a body is kept for diagnosis. */
   public static final int MAX_SNIPPET_LENGTH = 512;
 
+  /** The HTTP status of the response. */
   private final int httpStatus;
+  /** The start of the body with secrets masked, or null. */
   private final String bodySnippet;
 
   /**
@@ -36,12 +38,20 @@ public final class InvalidResponseException extends PayKitException {
             : bodySnippet.substring(0, MAX_SNIPPET_LENGTH);
   }
 
-  /** Returns the HTTP status of the response. */
+  /**
+   * Returns the HTTP status of the response.
+   *
+   * @return the HTTP status code
+   */
   public int getHttpStatus() {
     return httpStatus;
   }
 
-  /** Returns the first characters of the body with secrets masked, or null when there was none. */
+  /**
+   * Returns the first characters of the body with secrets masked, or null when there was none.
+   *
+   * @return the masked body snippet, or null
+   */
   public String getBodySnippet() {
     return bodySnippet;
   }

@@ -11,7 +11,9 @@ package io.paykit;
 public abstract class PayKitException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** Whether the gateway may have received and acted on the request. */
   private final boolean mayHaveReachedServer;
+  /** Whether sending the same request again cannot create a duplicate. */
   private final boolean retrySafe;
 
   /**
@@ -32,6 +34,8 @@ public abstract class PayKitException extends RuntimeException {
   /**
    * Returns whether the gateway may have received, and acted on, the request. False only when PayKit
    * can prove the request never left this process (for example the connection could not be opened).
+   *
+   * @return false only if the request provably never reached the gateway
    */
   public boolean mayHaveReachedServer() {
     return mayHaveReachedServer;
@@ -41,6 +45,8 @@ public abstract class PayKitException extends RuntimeException {
    * Returns whether sending the same request again is safe: it cannot create a second order, charge or
    * refund. True for reads, for requests that provably never reached the gateway, and for requests the
    * gateway rejected before acting on them.
+   *
+   * @return true if the same request may be sent again without risking a duplicate
    */
   public boolean isRetrySafe() {
     return retrySafe;

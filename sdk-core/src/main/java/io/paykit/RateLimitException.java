@@ -10,6 +10,7 @@ import java.time.Duration;
 public final class RateLimitException extends ApiException {
   private static final long serialVersionUID = 1L;
 
+  /** How long the gateway asked to wait, or null when it did not say. */
   private final Duration retryAfter;
 
   /**
@@ -33,7 +34,11 @@ public final class RateLimitException extends ApiException {
     this.retryAfter = retryAfter;
   }
 
-  /** Returns how long the gateway asked to wait before retrying, or null when it did not say. */
+  /**
+   * Returns how long the gateway asked to wait before retrying, or null when it did not say.
+   *
+   * @return the requested wait, or null
+   */
   public Duration getRetryAfter() {
     return retryAfter;
   }

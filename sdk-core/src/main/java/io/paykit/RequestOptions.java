@@ -34,17 +34,29 @@ public final class RequestOptions {
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
   }
 
-  /** Returns options that change nothing. */
+  /**
+   * Returns options that change nothing.
+   *
+   * @return the shared default options, with every value unset
+   */
   public static RequestOptions defaults() {
     return DEFAULTS;
   }
 
-  /** Returns a new builder. */
+  /**
+   * Returns a new builder.
+   *
+   * @return an empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding these options. */
+  /**
+   * Returns a builder holding these options.
+   *
+   * @return a new builder initialised with a copy of these options
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.connectTimeout = connectTimeout;
@@ -56,32 +68,56 @@ public final class RequestOptions {
     return b;
   }
 
-  /** Returns the connect timeout, or null to use the client's. */
+  /**
+   * Returns the connect timeout, or null to use the client's.
+   *
+   * @return the connect timeout, or null
+   */
   public Duration getConnectTimeout() {
     return connectTimeout;
   }
 
-  /** Returns the read timeout, or null to use the client's. */
+  /**
+   * Returns the read timeout, or null to use the client's.
+   *
+   * @return the read timeout, or null
+   */
   public Duration getReadTimeout() {
     return readTimeout;
   }
 
-  /** Returns the write timeout, or null to use the client's. */
+  /**
+   * Returns the write timeout, or null to use the client's.
+   *
+   * @return the write timeout, or null
+   */
   public Duration getWriteTimeout() {
     return writeTimeout;
   }
 
-  /** Returns the timeout of one whole attempt, or null to use the client's. */
+  /**
+   * Returns the timeout of one whole attempt, or null to use the client's.
+   *
+   * @return the call timeout, or null
+   */
   public Duration getCallTimeout() {
     return callTimeout;
   }
 
-  /** Returns the maximum number of retries, or null to use the client's. */
+  /**
+   * Returns the maximum number of retries, or null to use the client's.
+   *
+   * @return the maximum number of retries, or null
+   */
   public Integer getMaxRetries() {
     return maxRetries;
   }
 
-  /** Returns the extra headers, in insertion order; never null. */
+  /**
+   * Returns the extra headers, in insertion order; never null.
+   *
+   * @return an unmodifiable map of header names to values
+   */
   public Map<String, String> getHeaders() {
     return headers;
   }
@@ -108,7 +144,9 @@ public final class RequestOptions {
     /**
      * Sets the connect timeout.
      *
-     * @throws IllegalArgumentException if not positive
+     * @param timeout the connect timeout; must be positive
+     * @return this builder
+     * @throws IllegalArgumentException if null or not positive
      */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive("connectTimeout", timeout);
@@ -118,7 +156,9 @@ public final class RequestOptions {
     /**
      * Sets the read timeout.
      *
-     * @throws IllegalArgumentException if not positive
+     * @param timeout the read timeout; must be positive
+     * @return this builder
+     * @throws IllegalArgumentException if null or not positive
      */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = positive("readTimeout", timeout);
@@ -128,7 +168,9 @@ public final class RequestOptions {
     /**
      * Sets the write timeout.
      *
-     * @throws IllegalArgumentException if not positive
+     * @param timeout the write timeout; must be positive
+     * @return this builder
+     * @throws IllegalArgumentException if null or not positive
      */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = positive("writeTimeout", timeout);
@@ -138,7 +180,9 @@ public final class RequestOptions {
     /**
      * Sets the timeout of one whole attempt (connect, write, server time and read).
      *
-     * @throws IllegalArgumentException if not positive
+     * @param timeout the call timeout; must be positive
+     * @return this builder
+     * @throws IllegalArgumentException if null or not positive
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = positive("callTimeout", timeout);
@@ -148,6 +192,8 @@ public final class RequestOptions {
     /**
      * Sets the maximum number of retries; 0 disables retries completely.
      *
+     * @param maxRetries the maximum number of retries, from 0 to 10
+     * @return this builder
      * @throws IllegalArgumentException if negative or above 10
      */
     public Builder maxRetries(int maxRetries) {
@@ -161,6 +207,9 @@ public final class RequestOptions {
     /**
      * Adds a header sent with the request.
      *
+     * @param name the header name
+     * @param value the header value
+     * @return this builder
      * @throws IllegalArgumentException if the name or value holds CR, LF or other characters HTTP
      *     headers cannot carry
      */
@@ -170,7 +219,11 @@ public final class RequestOptions {
       return this;
     }
 
-    /** Returns the options. */
+    /**
+     * Returns the options.
+     *
+     * @return new immutable options holding this builder's values
+     */
     public RequestOptions build() {
       return new RequestOptions(this);
     }

@@ -67,12 +67,19 @@ public final class ApiRequest {
    * @param method the HTTP method
    * @param path the path below the client's base URL, starting with {@code /}
    * @param operation a short name for logs, such as {@code "createCharge"}
+   * @return a new builder for the request
+   * @throws IllegalArgumentException if the method is null, or the path does not start with {@code /}
+   *     or has an empty or relative segment
    */
   public static Builder builder(Method method, String path, String operation) {
     return new Builder(method, path, operation);
   }
 
-  /** Returns a builder holding this request. */
+  /**
+   * Returns a builder holding this request.
+   *
+   * @return a new builder initialised with a copy of this request
+   */
   public Builder newBuilder() {
     Builder b = new Builder(method, path, operation);
     b.query.putAll(query);
@@ -85,32 +92,56 @@ public final class ApiRequest {
     return b;
   }
 
-  /** Returns the HTTP method. */
+  /**
+   * Returns the HTTP method.
+   *
+   * @return the HTTP method
+   */
   public Method method() {
     return method;
   }
 
-  /** Returns the path below the base URL. */
+  /**
+   * Returns the path below the base URL.
+   *
+   * @return the path, starting with {@code /}
+   */
   public String path() {
     return path;
   }
 
-  /** Returns the query parameters in insertion order. */
+  /**
+   * Returns the query parameters in insertion order.
+   *
+   * @return an unmodifiable map of query parameter names to values
+   */
   public Map<String, Object> query() {
     return query;
   }
 
-  /** Returns the body parameters in insertion order. */
+  /**
+   * Returns the body parameters in insertion order.
+   *
+   * @return an unmodifiable map of body parameter names to values
+   */
   public Map<String, Object> body() {
     return body;
   }
 
-  /** Returns how the body travels. */
+  /**
+   * Returns how the body travels.
+   *
+   * @return the body encoding; {@link BodyEncoding#NONE} when there is no body
+   */
   public BodyEncoding bodyEncoding() {
     return bodyEncoding;
   }
 
-  /** Returns the headers this request adds. */
+  /**
+   * Returns the headers this request adds.
+   *
+   * @return an unmodifiable map of header names to values
+   */
   public Map<String, String> headers() {
     return headers;
   }
@@ -118,22 +149,36 @@ public final class ApiRequest {
   /**
    * Returns whether sending this request twice has the same effect as sending it once. Only such
    * requests are retried after they may have reached the gateway.
+   *
+   * @return true if the request is idempotent
    */
   public boolean idempotent() {
     return idempotent;
   }
 
-  /** Returns the operation name used in logs. */
+  /**
+   * Returns the operation name used in logs.
+   *
+   * @return the operation name
+   */
   public String operation() {
     return operation;
   }
 
-  /** Returns the per-request options. */
+  /**
+   * Returns the per-request options.
+   *
+   * @return the options; never null
+   */
   public RequestOptions options() {
     return options;
   }
 
-  /** Returns the attempt number, 1 for the first. */
+  /**
+   * Returns the attempt number, 1 for the first.
+   *
+   * @return the attempt number
+   */
   public int attempt() {
     return attempt;
   }
@@ -151,6 +196,7 @@ public final class ApiRequest {
    * neither escape its place in the path nor smuggle in a query.
    *
    * @param field the parameter name, for the error message
+   * @param value the value to check
    * @return the value, unchanged
    * @throws IllegalArgumentException naming the field when the value is unsafe
    */
@@ -174,6 +220,8 @@ public final class ApiRequest {
    * Checks that a header can travel safely: a non-empty token name and a value of visible ASCII
    * characters, spaces and tabs. CR and LF would let a caller's value inject headers.
    *
+   * @param name the header name
+   * @param value the header value
    * @throws IllegalArgumentException naming the header when it cannot
    */
   public static void checkHeader(String name, String value) {
@@ -228,43 +276,85 @@ public final class ApiRequest {
       this.idempotent = method == Method.GET;
     }
 
-    /** Adds a query parameter; a null value is skipped, a collection repeats the name. */
+    /**
+     * Adds a query parameter; a null value is skipped, a collection repeats the name.
+     *
+     * @param name the parameter name
+     * @param value the value (a string, number, boolean or collection of those), or null to skip
+     * @return this builder
+     * @throws IllegalArgumentException if the value is non-null and the name is empty, or the value is a
+     *     map
+     */
     public Builder query(String name, Object value) {
       if (value != null) query.put(requireName(name), checkValue(name, value));
       return this;
     }
 
-    /** Adds all query parameters, skipping null values. */
+    /**
+     * Adds all query parameters, skipping null values.
+     *
+     * @param params the parameters to add, by name
+     * @return this builder
+     */
     public Builder query(Map<String, ?> params) {
       for (Map.Entry<String, ?> e : params.entrySet()) query(e.getKey(), e.getValue());
       return this;
     }
 
-    /** Removes a query parameter. */
+    /**
+     * Removes a query parameter.
+     *
+     * @param name the parameter name
+     * @return this builder
+     */
     public Builder removeQuery(String name) {
       query.remove(name);
       return this;
     }
 
-    /** Adds a body parameter; a null value is skipped. */
+    /**
+     * Adds a body parameter; a null value is skipped.
+     *
+     * @param name the parameter name
+     * @param value the value (a string, number, boolean or collection of those), or null to skip
+     * @return this builder
+     * @throws IllegalArgumentException if the value is non-null and the name is empty, or the value is a
+     *     map
+     */
     public Builder body(String name, Object value) {
       if (value != null) body.put(requireName(name), checkValue(name, value));
       return this;
     }
 
-    /** Adds all body parameters, skipping null values. */
+    /**
+     * Adds all body parameters, skipping null values.
+     *
+     * @param params the parameters to add, by name
+     * @return this builder
+     */
     public Builder body(Map<String, ?> params) {
       for (Map.Entry<String, ?> e : params.entrySet()) body(e.getKey(), e.getValue());
       return this;
     }
 
-    /** Removes a body parameter. */
+    /**
+     * Removes a body parameter.
+     *
+     * @param name the parameter name
+     * @return this builder
+     */
     public Builder removeBody(String name) {
       body.remove(name);
       return this;
     }
 
-    /** Sets how the body travels. */
+    /**
+     * Sets how the body travels.
+     *
+     * @param encoding the body encoding
+     * @return this builder
+     * @throws IllegalArgumentException if the encoding is null
+     */
     public Builder bodyEncoding(BodyEncoding encoding) {
       if (encoding == null) throw new IllegalArgumentException("bodyEncoding == null");
       this.bodyEncoding = encoding;
@@ -274,7 +364,11 @@ public final class ApiRequest {
     /**
      * Sets a header.
      *
-     * @throws IllegalArgumentException if it holds CR, LF or non-ASCII characters
+     * @param name the header name
+     * @param value the header value
+     * @return this builder
+     * @throws IllegalArgumentException if the name is empty or invalid, or the value is null or holds CR,
+     *     LF, control or non-ASCII characters
      */
     public Builder header(String name, String value) {
       checkHeader(name, value);
@@ -282,13 +376,23 @@ public final class ApiRequest {
       return this;
     }
 
-    /** Declares whether sending the request twice has the same effect as once. */
+    /**
+     * Declares whether sending the request twice has the same effect as once.
+     *
+     * @param idempotent true if the request is idempotent
+     * @return this builder
+     */
     public Builder idempotent(boolean idempotent) {
       this.idempotent = idempotent;
       return this;
     }
 
-    /** Sets per-request options. */
+    /**
+     * Sets per-request options.
+     *
+     * @param options the options, or null for {@link RequestOptions#defaults()}
+     * @return this builder
+     */
     public Builder options(RequestOptions options) {
       this.options = options == null ? RequestOptions.defaults() : options;
       return this;
@@ -299,7 +403,12 @@ public final class ApiRequest {
       return this;
     }
 
-    /** Returns the request. */
+    /**
+     * Returns the request.
+     *
+     * @return a new immutable request holding this builder's values
+     * @throws IllegalArgumentException if there are body parameters but no body encoding
+     */
     public ApiRequest build() {
       if (bodyEncoding == BodyEncoding.NONE && !body.isEmpty()) {
         throw new IllegalArgumentException("body parameters need a body encoding");

@@ -43,42 +43,75 @@ public final class ApiResponse {
     this.durationMillis = durationMillis;
   }
 
-  /** Returns the request this response answers. */
+  /**
+   * Returns the request this response answers.
+   *
+   * @return the request
+   */
   public ApiRequest request() {
     return request;
   }
 
-  /** Returns the HTTP status. */
+  /**
+   * Returns the HTTP status.
+   *
+   * @return the HTTP status code
+   */
   public int status() {
     return status;
   }
 
-  /** Returns whether the status is 2xx. */
+  /**
+   * Returns whether the status is 2xx.
+   *
+   * @return true if the status is from 200 to 299
+   */
   public boolean isSuccessful() {
     return status >= 200 && status < 300;
   }
 
-  /** Returns the first value of a header, or null. */
+  /**
+   * Returns the first value of a header, or null.
+   *
+   * @param name the header name, matched case-insensitively
+   * @return the header's first value, or null when absent
+   */
   public String header(String name) {
     return headers.get(name);
   }
 
-  /** Returns all headers. */
+  /**
+   * Returns all headers.
+   *
+   * @return the response headers; never null
+   */
   public Headers headers() {
     return headers;
   }
 
-  /** Returns the body text; empty, never null, when there was none. */
+  /**
+   * Returns the body text; empty, never null, when there was none.
+   *
+   * @return the body text
+   */
   public String body() {
     return body;
   }
 
-  /** Returns the {@code Content-Type}, or null. */
+  /**
+   * Returns the {@code Content-Type}, or null.
+   *
+   * @return the content type, or null
+   */
   public String contentType() {
     return contentType;
   }
 
-  /** Returns the request id the gateway sent in a header, or null. */
+  /**
+   * Returns the request id the gateway sent in a header, or null.
+   *
+   * @return the first non-empty value of {@code Request-Id} or {@code X-Request-Id}, or null
+   */
   public String requestId() {
     for (String name : REQUEST_ID_HEADERS) {
       String v = headers.get(name);
@@ -87,7 +120,11 @@ public final class ApiResponse {
     return null;
   }
 
-  /** Returns how long the attempt took, in milliseconds. */
+  /**
+   * Returns how long the attempt took, in milliseconds.
+   *
+   * @return the attempt's duration in milliseconds
+   */
   public long durationMillis() {
     return durationMillis;
   }

@@ -14,6 +14,7 @@ public interface Sleeper {
   /**
    * Waits for the given duration.
    *
+   * @param duration how long to wait
    * @throws InterruptedException if the thread is interrupted while waiting
    */
   void sleep(Duration duration) throws InterruptedException;

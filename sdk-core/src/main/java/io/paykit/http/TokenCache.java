@@ -17,6 +17,7 @@ public final class TokenCache {
     /**
      * Fetches a token.
      *
+     * @return the fresh token; never null
      * @throws io.paykit.PayKitException if the gateway cannot issue one
      */
     AccessToken fetch();
@@ -47,7 +48,9 @@ public final class TokenCache {
   /**
    * Returns a valid token, fetching one if there is none or it is about to expire.
    *
+   * @return a token that is not about to expire
    * @throws io.paykit.PayKitException if a fetch was needed and failed
+   * @throws IllegalStateException if the fetcher returned null
    */
   public AccessToken get() {
     AccessToken token = current;
@@ -66,6 +69,8 @@ public final class TokenCache {
    * Forgets {@code rejected} after the gateway refused it, so that the next {@link #get()} fetches a
    * new token. A token another thread already replaced is left alone, so a burst of 401s for the same
    * stale token causes one fetch, not one per thread.
+   *
+   * @param rejected the token the gateway refused
    */
   public void invalidate(AccessToken rejected) {
     synchronized (lock) {

@@ -95,17 +95,27 @@ public final class Transport {
    * Starts a transport for one gateway.
    *
    * @param gateway the gateway's name, used in the {@code User-Agent} and in logs
+   * @return a new builder
+   * @throws IllegalArgumentException if the gateway name is null or empty
    */
   public static Builder builder(String gateway) {
     return new Builder(gateway);
   }
 
-  /** Returns the base URL every request path is resolved against. */
+  /**
+   * Returns the base URL every request path is resolved against.
+   *
+   * @return the base URL, without a trailing slash
+   */
   public HttpUrl baseUrl() {
     return baseUrl;
   }
 
-  /** Returns the OkHttp client this transport calls through (shared pool, PayKit's settings). */
+  /**
+   * Returns the OkHttp client this transport calls through (shared pool, PayKit's settings).
+   *
+   * @return the OkHttp client
+   */
   public OkHttpClient okHttpClient() {
     return okHttpClient;
   }
@@ -113,6 +123,8 @@ public final class Transport {
   /**
    * Sends a request through the chain and returns the gateway's response, whatever its status.
    *
+   * @param request the request to send
+   * @return the gateway's response
    * @throws NetworkException if no response arrived; it says whether the request may have reached
    *     the gateway
    * @throws InvalidResponseException if the body is larger than {@link #MAX_BODY_BYTES}
@@ -147,6 +159,10 @@ public final class Transport {
    * Parses a JSON body, turning every way it can be unreadable (empty, HTML, truncated, malformed, the
    * wrong shape) into an {@link InvalidResponseException}.
    *
+   * @param <T> the type to parse into
+   * @param response the response whose body to parse
+   * @param adapter the adapter that reads {@code T}
+   * @return the parsed value; never null
    * @throws InvalidResponseException if the body cannot be read as {@code T}
    */
   public <T> T parseJson(ApiResponse response, JsonAdapter<T> adapter) {
@@ -176,6 +192,11 @@ public final class Transport {
 
   /**
    * Returns the exception for a response that could not be understood, with the body's start masked.
+   *
+   * @param response the response that could not be understood
+   * @param what what was wrong, for the message
+   * @param cause the parse failure, or null
+   * @return the exception, not thrown; retry-safe only if the request is idempotent
    */
   public InvalidResponseException invalidResponse(ApiResponse response, String what, Throwable cause) {
     String snippet = response.body();
@@ -195,6 +216,13 @@ public final class Transport {
    * {@link RateLimitException} (with {@code Retry-After}), anything else → {@link ApiException}. A
    * non-idempotent request is retry-safe only when the status shows the gateway refused it (4xx other
    * than 408 and 409).
+   *
+   * @param response the error response
+   * @param code the gateway's error code, or null
+   * @param type the gateway's error type, or null
+   * @param message the gateway's message, or null; secrets in it are masked
+   * @param detail the gateway's detail text, or null; secrets in it are masked
+   * @return the exception, not thrown
    */
   public ApiException apiError(
       ApiResponse response, String code, String type, String message, String detail) {
@@ -220,12 +248,22 @@ public final class Transport {
         response.request().idempotent() || refused);
   }
 
-  /** Reads the response's {@code Retry-After}, capped; null when absent or unreadable. */
+  /**
+   * Reads the response's {@code Retry-After}, capped; null when absent or unreadable.
+   *
+   * @param response the response to read
+   * @return how long to wait, or null
+   */
   public Duration retryAfter(ApiResponse response) {
     return RetryInterceptor.retryAfter(response, clock);
   }
 
-  /** Masks credentials and signatures in text meant for a log or an exception message. */
+  /**
+   * Masks credentials and signatures in text meant for a log or an exception message.
+   *
+   * @param text the text to mask
+   * @return the text with secrets masked
+   */
   public String redact(String text) {
     return redactor.text(text);
   }
@@ -261,7 +299,9 @@ public final class Transport {
     /**
      * Sets the base URL, such as {@code https://api.qbitnetwork.com}.
      *
-     * @throws IllegalArgumentException if it is not an http(s) URL
+     * @param baseUrl the base URL; a trailing slash is dropped
+     * @return this builder
+     * @throws IllegalArgumentException if it is not an http(s) URL, or has a query or fragment
      */
     public Builder baseUrl(String baseUrl) {
       HttpUrl url = baseUrl == null ? null : HttpUrl.parse(baseUrl);
@@ -279,7 +319,11 @@ public final class Transport {
       return this;
     }
 
-    /** Allows a plain-HTTP base URL on a non-loopback host. Meant for test environments only. */
+    /**
+     * Allows a plain-HTTP base URL on a non-loopback host. Meant for test environments only.
+     *
+     * @return this builder
+     */
     public Builder allowInsecureHttp() {
       this.allowInsecureHttp = true;
       return this;
@@ -288,6 +332,10 @@ public final class Transport {
     /**
      * Uses the caller's OkHttp client (proxy, pool, certificate pinning, interceptors). PayKit derives
      * its own client from it with {@code newBuilder()}, sharing the pool, and turns redirects off.
+     *
+     * @param client the caller's OkHttp client
+     * @return this builder
+     * @throws IllegalArgumentException if the client is null
      */
     public Builder okHttpClient(OkHttpClient client) {
       if (client == null) throw new IllegalArgumentException("okHttpClient == null");
@@ -295,25 +343,49 @@ public final class Transport {
       return this;
     }
 
-    /** Sets the connect timeout (default 10 s). */
+    /**
+     * Sets the connect timeout (default 10 s).
+     *
+     * @param timeout the connect timeout; must be positive
+     * @return this builder
+     * @throws IllegalArgumentException if null or not positive
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive("connectTimeout", timeout);
       return this;
     }
 
-    /** Sets the read timeout (default 30 s). */
+    /**
+     * Sets the read timeout (default 30 s).
+     *
+     * @param timeout the read timeout; must be positive
+     * @return this builder
+     * @throws IllegalArgumentException if null or not positive
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = positive("readTimeout", timeout);
       return this;
     }
 
-    /** Sets the write timeout (default 30 s). */
+    /**
+     * Sets the write timeout (default 30 s).
+     *
+     * @param timeout the write timeout; must be positive
+     * @return this builder
+     * @throws IllegalArgumentException if null or not positive
+     */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = positive("writeTimeout", timeout);
       return this;
     }
 
-    /** Sets the timeout of one whole attempt (default 60 s). */
+    /**
+     * Sets the timeout of one whole attempt (default 60 s).
+     *
+     * @param timeout the call timeout; must be positive
+     * @return this builder
+     * @throws IllegalArgumentException if null or not positive
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = positive("callTimeout", timeout);
       return this;
@@ -322,6 +394,8 @@ public final class Transport {
     /**
      * Sets how many times a failed attempt is retried when that is safe (default 2; 0 disables).
      *
+     * @param maxRetries the maximum number of retries, from 0 to 10
+     * @return this builder
      * @throws IllegalArgumentException if negative or above 10
      */
     public Builder maxRetries(int maxRetries) {
@@ -332,27 +406,50 @@ public final class Transport {
       return this;
     }
 
-    /** Appends a step (authentication, then signing) that runs before retry and logging. */
+    /**
+     * Appends a step (authentication, then signing) that runs before retry and logging.
+     *
+     * @param interceptor the step to append
+     * @return this builder
+     * @throws IllegalArgumentException if the interceptor is null
+     */
     public Builder addInterceptor(Interceptor interceptor) {
       if (interceptor == null) throw new IllegalArgumentException("interceptor == null");
       interceptors.add(interceptor);
       return this;
     }
 
-    /** Registers a secret value to mask wherever it might appear in a log line or exception. */
+    /**
+     * Registers a secret value to mask wherever it might appear in a log line or exception.
+     *
+     * @param value the secret to mask; null is ignored
+     * @return this builder
+     */
     public Builder secret(String value) {
       if (value != null) secrets.add(value);
       return this;
     }
 
-    /** Sets how the transport waits between retries (default: {@link Sleeper#SYSTEM}). */
+    /**
+     * Sets how the transport waits between retries (default: {@link Sleeper#SYSTEM}).
+     *
+     * @param sleeper the sleeper to use
+     * @return this builder
+     * @throws IllegalArgumentException if the sleeper is null
+     */
     public Builder sleeper(Sleeper sleeper) {
       if (sleeper == null) throw new IllegalArgumentException("sleeper == null");
       this.sleeper = sleeper;
       return this;
     }
 
-    /** Sets the clock used to read {@code Retry-After} dates. */
+    /**
+     * Sets the clock used to read {@code Retry-After} dates.
+     *
+     * @param clock the clock to use
+     * @return this builder
+     * @throws IllegalArgumentException if the clock is null
+     */
     public Builder clock(Clock clock) {
       if (clock == null) throw new IllegalArgumentException("clock == null");
       this.clock = clock;
@@ -367,6 +464,7 @@ public final class Transport {
     /**
      * Builds the transport.
      *
+     * @return a new transport
      * @throws IllegalArgumentException if the base URL is missing, or is plain HTTP on a non-loopback
      *     host without {@link #allowInsecureHttp()}
      */

@@ -53,13 +53,20 @@ public final class PayKitJson {
 
   private PayKitJson() {}
 
-  /** Returns the shared Moshi instance. */
+  /**
+   * Returns the shared Moshi instance.
+   *
+   * @return the Moshi instance with PayKit's adapters
+   */
   public static Moshi moshi() {
     return MOSHI;
   }
 
   /**
    * Formats an instant as 聚易付's {@code yyyy-M-d HH:mm:ss} in Asia/Shanghai.
+   *
+   * @param instant the instant to format
+   * @return the Shanghai local date-time text
    */
   public static String formatShanghai(Instant instant) {
     return SHANGHAI_WRITE.format(LocalDateTime.ofInstant(instant, SHANGHAI));
@@ -68,6 +75,8 @@ public final class PayKitJson {
   /**
    * Parses 聚易付's {@code yyyy-M-d HH:mm:ss} in Asia/Shanghai.
    *
+   * @param text the timestamp text; surrounding whitespace is ignored
+   * @return the instant it denotes
    * @throws IllegalArgumentException if the text is not such a timestamp
    */
   public static Instant parseShanghai(String text) {
@@ -81,6 +90,8 @@ public final class PayKitJson {
   /**
    * Parses an ISO-8601 instant, with or without fraction, with {@code Z} or an offset.
    *
+   * @param text the ISO-8601 text
+   * @return the instant it denotes
    * @throws IllegalArgumentException if the text is not such an instant
    */
   public static Instant parseIso(String text) {
@@ -95,12 +106,22 @@ public final class PayKitJson {
     }
   }
 
-  /** Formats an instant as ISO-8601 in UTC with exactly three fraction digits. */
+  /**
+   * Formats an instant as ISO-8601 in UTC with exactly three fraction digits.
+   *
+   * @param instant the instant to format
+   * @return text such as {@code 2019-02-25T16:13:12.278Z}
+   */
   public static String formatIso(Instant instant) {
     return ISO_MILLIS.format(instant);
   }
 
-  /** Reads a number or numeric string as epoch seconds (or milliseconds when 13 digits). */
+  /**
+   * Reads a number or numeric string as epoch seconds (or milliseconds when 13 digits).
+   *
+   * @param value epoch seconds, or epoch milliseconds when above 99,999,999,999
+   * @return the instant it denotes
+   */
   public static Instant fromEpoch(long value) {
     return value > MAX_EPOCH_SECONDS ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
   }

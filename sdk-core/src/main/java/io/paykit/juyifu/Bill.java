@@ -52,42 +52,74 @@ public final class Bill {
     return new Bill(m, path);
   }
 
-  /** Returns the day the bill covers, or null when absent or unreadable. */
+  /**
+   * Returns the day the bill covers, or null when absent or unreadable.
+   *
+   * @return the bill's day, or null
+   */
   public LocalDate getDate() {
     return date;
   }
 
-  /** Returns the currency as text, such as {@code "CNY"}, or null. */
+  /**
+   * Returns the currency as text, such as {@code "CNY"}, or null.
+   *
+   * @return the currency, or null
+   */
   public String getCurrency() {
     return currency;
   }
 
-  /** Returns the number of orders, or null. */
+  /**
+   * Returns the number of orders, or null.
+   *
+   * @return the number of orders, or null
+   */
   public Long getOrderCount() {
     return orderCount;
   }
 
-  /** Returns the total paid amount in fen, or null. */
+  /**
+   * Returns the total paid amount in fen, or null.
+   *
+   * @return the total paid amount in fen, or null
+   */
   public Long getTotalAmount() {
     return totalAmount;
   }
 
-  /** Returns the total refunded amount in fen, or null. */
+  /**
+   * Returns the total refunded amount in fen, or null.
+   *
+   * @return the total refunded amount in fen, or null
+   */
   public Long getRefundAmount() {
     return refundAmount;
   }
 
-  /** Returns the total fee in fen, or null. */
+  /**
+   * Returns the total fee in fen, or null.
+   *
+   * @return the total fee in fen, or null
+   */
   public Long getFee() {
     return fee;
   }
 
-  /** Returns the net amount settled in fen, or null. */
+  /**
+   * Returns the net amount settled in fen, or null.
+   *
+   * @return the net settled amount in fen, or null
+   */
   public Long getNetAmount() {
     return netAmount;
   }
 
-  /** Returns the bill lines in the gateway's order; never null. */
+  /**
+   * Returns the bill lines in the gateway's order; never null.
+   *
+   * @return the bill lines
+   */
   public List<BillItem> getItems() {
     return items;
   }

@@ -28,27 +28,47 @@ public final class BillItem {
     return new BillItem(m, path);
   }
 
-  /** Returns the order id, or null. */
+  /**
+   * Returns the order id, or null.
+   *
+   * @return the order id, or null
+   */
   public String getOrderId() {
     return orderId;
   }
 
-  /** Returns whether this is a payment or a refund; {@link BillItemType#UNKNOWN} otherwise. */
+  /**
+   * Returns whether this is a payment or a refund; {@link BillItemType#UNKNOWN} otherwise.
+   *
+   * @return the line's type, never null
+   */
   public BillItemType getType() {
     return type;
   }
 
-  /** Returns the amount in fen, or null. */
+  /**
+   * Returns the amount in fen, or null.
+   *
+   * @return the amount in fen, or null
+   */
   public Long getAmount() {
     return amount;
   }
 
-  /** Returns the fee in fen, or null. */
+  /**
+   * Returns the fee in fen, or null.
+   *
+   * @return the fee in fen, or null
+   */
   public Long getFee() {
     return fee;
   }
 
-  /** Returns when it happened (read at Asia/Shanghai), or null. */
+  /**
+   * Returns when it happened (read at Asia/Shanghai), or null.
+   *
+   * @return the time of the payment or refund, or null
+   */
   public Instant getOccurredAt() {
     return occurredAt;
   }

@@ -37,12 +37,20 @@ public final class ChannelParams {
     this.enabled = b.enabled;
   }
 
-  /** Returns a new builder. */
+  /**
+   * Returns a new builder.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding these params. */
+  /**
+   * Returns a builder holding these params.
+   *
+   * @return a new builder initialised from these params
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.sourceId = sourceId;
@@ -53,27 +61,47 @@ public final class ChannelParams {
     return b;
   }
 
-  /** Returns the channel code {@code source_id}. */
+  /**
+   * Returns the channel code {@code source_id}.
+   *
+   * @return the channel code
+   */
   public long getSourceId() {
     return sourceId;
   }
 
-  /** Returns the {@code pay_type} the channel serves. */
+  /**
+   * Returns the {@code pay_type} the channel serves.
+   *
+   * @return the pay type
+   */
   public int getPayType() {
     return payType;
   }
 
-  /** Returns the channel's name. */
+  /**
+   * Returns the channel's name.
+   *
+   * @return the channel's name
+   */
   public String getName() {
     return name;
   }
 
-  /** Returns the routing weight, or null when not set. */
+  /**
+   * Returns the routing weight, or null when not set.
+   *
+   * @return the routing weight, or null
+   */
   public Integer getWeight() {
     return weight;
   }
 
-  /** Returns whether the channel is enabled, or null when not set. */
+  /**
+   * Returns whether the channel is enabled, or null when not set.
+   *
+   * @return whether the channel is enabled, or null
+   */
   public Boolean getEnabled() {
     return enabled;
   }
@@ -104,31 +132,56 @@ public final class ChannelParams {
 
     private Builder() {}
 
-    /** Sets the channel code {@code source_id} (required, {@code >= 0}). */
+    /**
+     * Sets the channel code {@code source_id} (required, {@code >= 0}).
+     *
+     * @param sourceId the channel code
+     * @return this builder
+     */
     public Builder sourceId(long sourceId) {
       this.sourceId = sourceId;
       return this;
     }
 
-    /** Sets the {@code pay_type} the channel serves (required, {@code >= 0}). */
+    /**
+     * Sets the {@code pay_type} the channel serves (required, {@code >= 0}).
+     *
+     * @param payType the pay type
+     * @return this builder
+     */
     public Builder payType(int payType) {
       this.payType = payType;
       return this;
     }
 
-    /** Sets the channel's name (required). */
+    /**
+     * Sets the channel's name (required).
+     *
+     * @param name the channel's name
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets the routing weight, 0–10000; unset leaves the gateway's default (1). */
+    /**
+     * Sets the routing weight, 0–10000; unset leaves the gateway's default (1).
+     *
+     * @param weight the routing weight
+     * @return this builder
+     */
     public Builder weight(int weight) {
       this.weight = weight;
       return this;
     }
 
-    /** Sets whether the channel takes traffic; unset leaves the gateway's default. */
+    /**
+     * Sets whether the channel takes traffic; unset leaves the gateway's default.
+     *
+     * @param enabled whether the channel takes traffic
+     * @return this builder
+     */
     public Builder enabled(boolean enabled) {
       this.enabled = enabled;
       return this;
@@ -137,6 +190,7 @@ public final class ChannelParams {
     /**
      * Returns the params.
      *
+     * @return the params
      * @throws IllegalArgumentException naming the field, if sourceId, payType or name is missing or
      *     negative/empty, name is too long, or weight is out of range
      */

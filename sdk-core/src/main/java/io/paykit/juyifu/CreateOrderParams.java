@@ -52,12 +52,20 @@ public final class CreateOrderParams {
     this.sourceId = b.sourceId;
   }
 
-  /** Returns a new builder. */
+  /**
+   * Returns a new builder.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding these params. */
+  /**
+   * Returns a builder holding these params.
+   *
+   * @return a new builder initialised from these params
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.payType = payType;
@@ -74,47 +82,83 @@ public final class CreateOrderParams {
     return b;
   }
 
-  /** Returns {@code pay_type}, passed through as given (the gateway documents no values). */
+  /**
+   * Returns {@code pay_type}, passed through as given (the gateway documents no values).
+   *
+   * @return the pay type
+   */
   public int getPayType() {
     return payType;
   }
 
-  /** Returns {@code amount} in fen. */
+  /**
+   * Returns {@code amount} in fen.
+   *
+   * @return the amount in fen
+   */
   public long getAmount() {
     return amount;
   }
 
-  /** Returns {@code product_id}, or null when not set. */
+  /**
+   * Returns {@code product_id}, or null when not set.
+   *
+   * @return the product id, or null
+   */
   public String getProductId() {
     return productId;
   }
 
-  /** Returns {@code product_name}, or null when not set. */
+  /**
+   * Returns {@code product_name}, or null when not set.
+   *
+   * @return the product name, or null
+   */
   public String getProductName() {
     return productName;
   }
 
-  /** Returns {@code ext_data}, or null when not set. */
+  /**
+   * Returns {@code ext_data}, or null when not set.
+   *
+   * @return the extra data, or null
+   */
   public String getExtData() {
     return extData;
   }
 
-  /** Returns {@code memo}, or null when not set. */
+  /**
+   * Returns {@code memo}, or null when not set.
+   *
+   * @return the memo, or null
+   */
   public String getMemo() {
     return memo;
   }
 
-  /** Returns {@code os}, or null when not set. */
+  /**
+   * Returns {@code os}, or null when not set.
+   *
+   * @return the operating system, or null
+   */
   public String getOs() {
     return os;
   }
 
-  /** Returns {@code os_version}, or null when not set. */
+  /**
+   * Returns {@code os_version}, or null when not set.
+   *
+   * @return the operating system version, or null
+   */
   public String getOsVersion() {
     return osVersion;
   }
 
-  /** Returns {@code source_id} (channel code), or null when not set. */
+  /**
+   * Returns {@code source_id} (channel code), or null when not set.
+   *
+   * @return the channel code, or null
+   */
   public Long getSourceId() {
     return sourceId;
   }
@@ -157,57 +201,102 @@ public final class CreateOrderParams {
 
     private Builder() {}
 
-    /** Sets {@code pay_type} (required, {@code >= 0}), passed through unchanged. */
+    /**
+     * Sets {@code pay_type} (required, {@code >= 0}), passed through unchanged.
+     *
+     * @param payType the pay type
+     * @return this builder
+     */
     public Builder payType(int payType) {
       this.payType = payType;
       this.payTypeSet = true;
       return this;
     }
 
-    /** Sets {@code amount} in fen (required, {@code > 0}); 100 is 1.00 CNY. */
+    /**
+     * Sets {@code amount} in fen (required, {@code > 0}); 100 is 1.00 CNY.
+     *
+     * @param amount the amount in fen
+     * @return this builder
+     */
     public Builder amount(long amount) {
       this.amount = amount;
       this.amountSet = true;
       return this;
     }
 
-    /** Sets {@code product_id}; null unsets it. */
+    /**
+     * Sets {@code product_id}; null unsets it.
+     *
+     * @param productId the product id, or null
+     * @return this builder
+     */
     public Builder productId(String productId) {
       this.productId = productId;
       return this;
     }
 
-    /** Sets {@code product_name}; null unsets it. */
+    /**
+     * Sets {@code product_name}; null unsets it.
+     *
+     * @param productName the product name, or null
+     * @return this builder
+     */
     public Builder productName(String productName) {
       this.productName = productName;
       return this;
     }
 
-    /** Sets {@code ext_data}, free text returned with the order; null unsets it. */
+    /**
+     * Sets {@code ext_data}, free text returned with the order; null unsets it.
+     *
+     * @param extData the extra data, or null
+     * @return this builder
+     */
     public Builder extData(String extData) {
       this.extData = extData;
       return this;
     }
 
-    /** Sets {@code memo}; null unsets it. */
+    /**
+     * Sets {@code memo}; null unsets it.
+     *
+     * @param memo the memo, or null
+     * @return this builder
+     */
     public Builder memo(String memo) {
       this.memo = memo;
       return this;
     }
 
-    /** Sets {@code os}, the payer's operating system; null unsets it. */
+    /**
+     * Sets {@code os}, the payer's operating system; null unsets it.
+     *
+     * @param os the operating system, or null
+     * @return this builder
+     */
     public Builder os(String os) {
       this.os = os;
       return this;
     }
 
-    /** Sets {@code os_version}; null unsets it. */
+    /**
+     * Sets {@code os_version}; null unsets it.
+     *
+     * @param osVersion the operating system version, or null
+     * @return this builder
+     */
     public Builder osVersion(String osVersion) {
       this.osVersion = osVersion;
       return this;
     }
 
-    /** Sets {@code source_id}, the channel code ({@code >= 0}). */
+    /**
+     * Sets {@code source_id}, the channel code ({@code >= 0}).
+     *
+     * @param sourceId the channel code
+     * @return this builder
+     */
     public Builder sourceId(long sourceId) {
       this.sourceId = sourceId;
       return this;
@@ -216,6 +305,7 @@ public final class CreateOrderParams {
     /**
      * Returns the params.
      *
+     * @return the params
      * @throws IllegalArgumentException naming the field, if payType or amount is missing, payType is
      *     negative, amount is not positive, sourceId is negative, or a text field is too long
      */

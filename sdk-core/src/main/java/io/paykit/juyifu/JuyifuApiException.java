@@ -13,6 +13,7 @@ import io.paykit.ApiException;
 public final class JuyifuApiException extends ApiException {
   private static final long serialVersionUID = 1L;
 
+  /** The meaning of the gateway's code. */
   private final JuyifuErrorCode errorCode;
 
   JuyifuApiException(
@@ -33,7 +34,11 @@ public final class JuyifuApiException extends ApiException {
     this.errorCode = errorCode;
   }
 
-  /** Returns the meaning of the gateway's code; {@link JuyifuErrorCode#UNKNOWN} when it sent none. */
+  /**
+   * Returns the meaning of the gateway's code; {@link JuyifuErrorCode#UNKNOWN} when it sent none.
+   *
+   * @return the error code constant, never null
+   */
   public JuyifuErrorCode getErrorCode() {
     return errorCode;
   }

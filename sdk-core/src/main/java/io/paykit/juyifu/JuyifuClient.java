@@ -117,7 +117,11 @@ public final class JuyifuClient {
     this.transport = t.build();
   }
 
-  /** Returns a new builder. */
+  /**
+   * Returns a new builder.
+   *
+   * @return a new, unconfigured builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -128,6 +132,8 @@ public final class JuyifuClient {
   /**
    * Creates an order ({@code POST /orders}, seed 001).
    *
+   * @param params the order to create
+   * @return the order the gateway created
    * @throws IllegalArgumentException if params is null (nothing is sent)
    * @throws NetworkException if no answer arrived; when {@link NetworkException#mayHaveReachedServer()}
    *     the order may exist and the request was not resent: reconcile with {@link #queryOrders(List)}
@@ -144,6 +150,9 @@ public final class JuyifuClient {
   /**
    * Creates an order with per-request options; see {@link #createOrder(CreateOrderParams)}.
    *
+   * @param params the order to create
+   * @param options per-request options, or null for the client's defaults
+   * @return the order the gateway created
    * @throws IllegalArgumentException if params is null (nothing is sent)
    * @throws PayKitException as {@link #createOrder(CreateOrderParams)}
    */
@@ -173,6 +182,8 @@ public final class JuyifuClient {
   /**
    * Looks orders up by id; see {@link #queryOrders(List)}.
    *
+   * @param ids 1 to {@value #MAX_IDS} order ids
+   * @return the orders the gateway returned, in its order
    * @throws IllegalArgumentException if ids is null, empty, too long, or holds an unsafe id
    * @throws PayKitException for a network, gateway or response failure
    */
@@ -184,6 +195,9 @@ public final class JuyifuClient {
   /**
    * Looks orders up by id with per-request options; see {@link #queryOrders(List)}.
    *
+   * @param ids 1 to {@value #MAX_IDS} order ids
+   * @param options per-request options, or null for the client's defaults
+   * @return the orders the gateway returned, in its order
    * @throws IllegalArgumentException if ids is null, empty, too long, or holds an unsafe id
    * @throws PayKitException for a network, gateway or response failure
    */
@@ -207,6 +221,7 @@ public final class JuyifuClient {
    * {@code sign}, {@code sign_type} and {@code pay_type}, SHA1withRSA); without one it is not checked.
    *
    * @param orderId the 聚易付 order id, such as {@code 140713000685555335}
+   * @return the order
    * @throws IllegalArgumentException if orderId is null, empty or unsafe (nothing is sent)
    * @throws SignatureVerificationException if a platform key is configured and {@code data} has no
    *     valid platform signature
@@ -219,6 +234,9 @@ public final class JuyifuClient {
   /**
    * Looks one order up with per-request options; see {@link #queryOrder(String)}.
    *
+   * @param orderId the 聚易付 order id
+   * @param options per-request options, or null for the client's defaults
+   * @return the order
    * @throws IllegalArgumentException if orderId is null, empty or unsafe
    * @throws SignatureVerificationException if the platform signature does not verify
    * @throws PayKitException for a network, gateway or response failure
@@ -248,6 +266,9 @@ public final class JuyifuClient {
    * Refunds (part of) an order ({@code POST /orders/{id}/refunds}). Experimental: the gateway
    * documents only the heading (退款); the wire form is PayKit's proposal.
    *
+   * @param orderId the id of the order to refund
+   * @param params the refund to create
+   * @return the refund the gateway created
    * @throws IllegalArgumentException if orderId is unsafe or params is null (nothing is sent)
    * @throws NetworkException if no answer arrived; when it may have reached the gateway the refund may
    *     exist and the request was not resent: check {@link #queryRefunds(String)} first
@@ -261,6 +282,10 @@ public final class JuyifuClient {
    * Refunds an order with per-request options; see {@link #createRefund(String, RefundParams)}.
    * Experimental: the gateway documents only the heading.
    *
+   * @param orderId the id of the order to refund
+   * @param params the refund to create
+   * @param options per-request options, or null for the client's defaults
+   * @return the refund the gateway created
    * @throws IllegalArgumentException if orderId is unsafe or params is null
    * @throws PayKitException as {@link #createRefund(String, RefundParams)}
    */
@@ -279,6 +304,8 @@ public final class JuyifuClient {
    * Lists the refunds of an order ({@code GET /refunds?order_id=}). Experimental: the gateway
    * documents only the heading (查询退款).
    *
+   * @param orderId the id of the order whose refunds to list
+   * @return the order's refunds, as the gateway returned them
    * @throws IllegalArgumentException if orderId is null, empty or unsafe (nothing is sent)
    * @throws PayKitException for a network, gateway or response failure; reads are retry-safe
    */
@@ -290,6 +317,9 @@ public final class JuyifuClient {
    * Lists the refunds of an order with per-request options; see {@link #queryRefunds(String)}.
    * Experimental: the gateway documents only the heading.
    *
+   * @param orderId the id of the order whose refunds to list
+   * @param options per-request options, or null for the client's defaults
+   * @return the order's refunds, as the gateway returned them
    * @throws IllegalArgumentException if orderId is null, empty or unsafe
    * @throws PayKitException for a network, gateway or response failure
    */
@@ -313,6 +343,8 @@ public final class JuyifuClient {
    * for (SoldItem item : client.listSold(SoldQueryParams.builder().build()).autoPagingIterable()) { ... }
    * }</pre>
    *
+   * @param params the filter and the first page to fetch
+   * @return the first requested page of sold items
    * @throws IllegalArgumentException if params is null (nothing is sent)
    * @throws PayKitException for a network, gateway or response failure (also while paging)
    */
@@ -324,6 +356,9 @@ public final class JuyifuClient {
    * Lists sold items with per-request options, which later pages reuse; see {@link
    * #listSold(SoldQueryParams)}. Experimental: the gateway documents only the heading.
    *
+   * @param params the filter and the first page to fetch
+   * @param options per-request options, or null for the client's defaults; later pages reuse them
+   * @return the first requested page of sold items
    * @throws IllegalArgumentException if params is null
    * @throws PayKitException for a network, gateway or response failure
    */
@@ -371,6 +406,8 @@ public final class JuyifuClient {
    * Adds a payment channel ({@code POST /channels}). Experimental: the gateway documents only the
    * heading (添加渠道).
    *
+   * @param params the channel to add
+   * @return the channel the gateway created
    * @throws IllegalArgumentException if params is null (nothing is sent)
    * @throws NetworkException if no answer arrived; when it may have reached the gateway the channel may
    *     exist and the request was not resent: check {@link #queryChannels()} first
@@ -384,6 +421,9 @@ public final class JuyifuClient {
    * Adds a payment channel with per-request options; see {@link #addChannel(ChannelParams)}.
    * Experimental: the gateway documents only the heading.
    *
+   * @param params the channel to add
+   * @param options per-request options, or null for the client's defaults
+   * @return the channel the gateway created
    * @throws IllegalArgumentException if params is null
    * @throws PayKitException as {@link #addChannel(ChannelParams)}
    */
@@ -399,6 +439,7 @@ public final class JuyifuClient {
    * deleting once, so it is retried like a read. Experimental: the gateway documents only the heading
    * (删除渠道).
    *
+   * @param channelId the id of the channel to delete
    * @throws IllegalArgumentException if channelId is null, empty or unsafe (nothing is sent)
    * @throws PayKitException for a network, gateway or response failure
    */
@@ -410,6 +451,8 @@ public final class JuyifuClient {
    * Deletes a payment channel with per-request options; see {@link #deleteChannel(String)}.
    * Experimental: the gateway documents only the heading.
    *
+   * @param channelId the id of the channel to delete
+   * @param options per-request options, or null for the client's defaults
    * @throws IllegalArgumentException if channelId is null, empty or unsafe
    * @throws PayKitException for a network, gateway or response failure
    */
@@ -428,6 +471,7 @@ public final class JuyifuClient {
    * Lists all payment channels ({@code GET /channels}). Experimental: the gateway documents only the
    * heading (查询渠道).
    *
+   * @return all payment channels, as the gateway returned them
    * @throws PayKitException for a network, gateway or response failure; reads are retry-safe
    */
   public List<PaymentChannel> queryChannels() {
@@ -438,6 +482,8 @@ public final class JuyifuClient {
    * Lists all payment channels with per-request options. Experimental: the gateway documents only the
    * heading (查询渠道).
    *
+   * @param options per-request options, or null for the client's defaults
+   * @return all payment channels, as the gateway returned them
    * @throws PayKitException for a network, gateway or response failure
    */
   public List<PaymentChannel> queryChannels(RequestOptions options) {
@@ -448,6 +494,8 @@ public final class JuyifuClient {
    * Lists the payment channels serving one {@code pay_type}. Experimental: the gateway documents only
    * the heading (查询渠道).
    *
+   * @param payType the {@code pay_type} to filter by, not negative
+   * @return the channels serving that pay type
    * @throws IllegalArgumentException if payType is negative (nothing is sent)
    * @throws PayKitException for a network, gateway or response failure
    */
@@ -459,6 +507,9 @@ public final class JuyifuClient {
    * Lists the payment channels serving one {@code pay_type}, with per-request options. Experimental:
    * the gateway documents only the heading.
    *
+   * @param payType the {@code pay_type} to filter by, not negative
+   * @param options per-request options, or null for the client's defaults
+   * @return the channels serving that pay type
    * @throws IllegalArgumentException if payType is negative
    * @throws PayKitException for a network, gateway or response failure
    */
@@ -481,6 +532,7 @@ public final class JuyifuClient {
    * gateway documents only the heading (清算 / 账单查询).
    *
    * @param date a day not after today at Asia/Shanghai, by this client's clock
+   * @return the bill of that day
    * @throws IllegalArgumentException if date is null or in the future (nothing is sent)
    * @throws PayKitException for a network, gateway or response failure; reads are retry-safe
    */
@@ -492,6 +544,9 @@ public final class JuyifuClient {
    * Fetches a day's bill with per-request options; see {@link #queryBill(LocalDate)}. Experimental:
    * the gateway documents only the heading.
    *
+   * @param date a day not after today at Asia/Shanghai, by this client's clock
+   * @param options per-request options, or null for the client's defaults
+   * @return the bill of that day
    * @throws IllegalArgumentException if date is null or in the future
    * @throws PayKitException for a network, gateway or response failure
    */
@@ -518,6 +573,7 @@ public final class JuyifuClient {
    * token, replacing it 60 s before it expires and after a 401; this method always asks the gateway
    * and does not touch that cache. Experimental: the gateway documents only the heading (获取Token).
    *
+   * @return the new token, with its expiry when the gateway gave one
    * @throws PayKitException for a network, gateway or response failure, or a token that cannot travel
    *     in an HTTP header
    */
@@ -529,6 +585,8 @@ public final class JuyifuClient {
    * Fetches a new access token with per-request options; see {@link #fetchToken()}. Experimental: the
    * gateway documents only the heading.
    *
+   * @param options per-request options, or null for the client's defaults
+   * @return the new token, with its expiry when the gateway gave one
    * @throws PayKitException for a network, gateway or response failure
    */
   public AccessToken fetchToken(RequestOptions options) {
@@ -572,6 +630,7 @@ public final class JuyifuClient {
    * {@link Notification#REPLY_SUCCESS} only after the order is handled.
    *
    * @param formParams the decoded form fields, one value per name
+   * @return the verified notification
    * @throws IllegalArgumentException if formParams is null
    * @throws SignatureVerificationException if the sign or sign_type is missing, the sign_type is
    *     unknown or has no key here, or the signature does not match: treat it as forged
@@ -743,20 +802,35 @@ public final class JuyifuClient {
 
     private Builder() {}
 
-    /** Sets the app id sent as {@code app_id} (and {@code app_key} on the 2014 query). Required. */
+    /**
+     * Sets the app id sent as {@code app_id} (and {@code app_key} on the 2014 query). Required.
+     *
+     * @param appId the merchant app id, positive
+     * @return this builder
+     */
     public Builder appId(long appId) {
       this.appId = appId;
       this.appIdSet = true;
       return this;
     }
 
-    /** Sets the base URL (default {@value JuyifuClient#DEFAULT_BASE_URL}). */
+    /**
+     * Sets the base URL (default {@value JuyifuClient#DEFAULT_BASE_URL}).
+     *
+     * @param baseUrl the gateway's base URL
+     * @return this builder
+     */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = baseUrl;
       return this;
     }
 
-    /** Signs with MD5 and this secret ({@code sign_type=1}); also checks MD5 notifications. */
+    /**
+     * Signs with MD5 and this secret ({@code sign_type=1}); also checks MD5 notifications.
+     *
+     * @param secret the MD5 signing secret
+     * @return this builder
+     */
     public Builder md5Secret(String secret) {
       this.md5Secret = secret;
       return this;
@@ -765,13 +839,21 @@ public final class JuyifuClient {
     /**
      * Signs with SHA1withRSA ({@code sign_type=2}) and this merchant private key (PKCS#8 or PKCS#1
      * PEM, or bare Base64 DER).
+     *
+     * @param pem the merchant RSA private key
+     * @return this builder
      */
     public Builder rsaPrivateKey(String pem) {
       this.rsaPrivateKey = pem;
       return this;
     }
 
-    /** Signs with SHA256withRSA ({@code sign_type=3}, PROPOSED extension) and this private key. */
+    /**
+     * Signs with SHA256withRSA ({@code sign_type=3}, PROPOSED extension) and this private key.
+     *
+     * @param pem the merchant RSA private key
+     * @return this builder
+     */
     public Builder rsa2PrivateKey(String pem) {
       this.rsa2PrivateKey = pem;
       return this;
@@ -780,6 +862,9 @@ public final class JuyifuClient {
     /**
      * Signs with SM3withSM2 ({@code sign_type=4}, PROPOSED extension; needs BouncyCastle) and this
      * private key (PKCS#8 or SEC1 PEM, or the 64-hex-digit scalar).
+     *
+     * @param pemOrHex the merchant SM2 private key
+     * @return this builder
      */
     public Builder sm2PrivateKey(String pemOrHex) {
       this.sm2PrivateKey = pemOrHex;
@@ -789,13 +874,21 @@ public final class JuyifuClient {
     /**
      * Sets 聚易付's RSA public key (X.509 or PKCS#1 PEM, or Base64 DER), used to verify the 2014 order
      * query's {@code data} and RSA notifications ({@code sign_type=2}).
+     *
+     * @param pem 聚易付's RSA public key
+     * @return this builder
      */
     public Builder platformPublicKey(String pem) {
       this.platformPublicKey = pem;
       return this;
     }
 
-    /** Sends this access token in the {@code access_token} header of every request. */
+    /**
+     * Sends this access token in the {@code access_token} header of every request.
+     *
+     * @param token the access token
+     * @return this builder
+     */
     public Builder accessToken(String token) {
       this.accessToken = token;
       return this;
@@ -805,49 +898,86 @@ public final class JuyifuClient {
      * Fetches the access token with {@link JuyifuClient#fetchToken()} when first needed, caches it,
      * replaces it 60 s before it expires, and after a 401 replaces it and sends the request once more.
      * However many threads ask at once, one token request runs at a time.
+     *
+     * @return this builder
      */
     public Builder autoToken() {
       this.autoToken = true;
       return this;
     }
 
-    /** Uses the caller's OkHttp client (proxy, pool, pinning); PayKit derives its own from it. */
+    /**
+     * Uses the caller's OkHttp client (proxy, pool, pinning); PayKit derives its own from it.
+     *
+     * @param client the OkHttp client to derive from
+     * @return this builder
+     */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = client;
       return this;
     }
 
-    /** Sets the connect timeout (default 10 s). */
+    /**
+     * Sets the connect timeout (default 10 s).
+     *
+     * @param timeout the connect timeout
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = timeout;
       return this;
     }
 
-    /** Sets the read timeout (default 30 s). */
+    /**
+     * Sets the read timeout (default 30 s).
+     *
+     * @param timeout the read timeout
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = timeout;
       return this;
     }
 
-    /** Sets the write timeout (default 30 s). */
+    /**
+     * Sets the write timeout (default 30 s).
+     *
+     * @param timeout the write timeout
+     * @return this builder
+     */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = timeout;
       return this;
     }
 
-    /** Sets the timeout of one whole attempt (default 60 s). */
+    /**
+     * Sets the timeout of one whole attempt (default 60 s).
+     *
+     * @param timeout the timeout of one attempt
+     * @return this builder
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = timeout;
       return this;
     }
 
-    /** Sets how many times a safe request is retried (default 2; 0 disables). */
+    /**
+     * Sets how many times a safe request is retried (default 2; 0 disables).
+     *
+     * @param maxRetries the number of retries
+     * @return this builder
+     */
     public Builder maxRetries(int maxRetries) {
       this.maxRetries = maxRetries;
       return this;
     }
 
-    /** Sets how the client waits between retries; for tests and custom schedulers. */
+    /**
+     * Sets how the client waits between retries; for tests and custom schedulers.
+     *
+     * @param sleeper the sleeper to wait with
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = sleeper;
       return this;
@@ -856,13 +986,20 @@ public final class JuyifuClient {
     /**
      * Sets the clock for token timestamps and expiry, the bill date check and {@code Retry-After}
      * dates (default: the system clock).
+     *
+     * @param clock the clock to use
+     * @return this builder
      */
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
     }
 
-    /** Allows a plain-HTTP base URL on a non-loopback host, such as a QA environment. */
+    /**
+     * Allows a plain-HTTP base URL on a non-loopback host, such as a QA environment.
+     *
+     * @return this builder
+     */
     public Builder allowInsecureHttp() {
       this.allowInsecureHttp = true;
       return this;
@@ -871,6 +1008,7 @@ public final class JuyifuClient {
     /**
      * Returns the client.
      *
+     * @return a new client with this builder's settings
      * @throws IllegalArgumentException naming the field, if appId is missing or not positive, not
      *     exactly one signing choice was made, a key cannot be parsed (the key is never printed),
      *     both accessToken and autoToken are set, the access token cannot travel in a header, or a

@@ -32,7 +32,11 @@ public enum JuyifuErrorCode {
     this.refusal = refusal;
   }
 
-  /** Returns the numeric code the gateway sends. */
+  /**
+   * Returns the numeric code the gateway sends.
+   *
+   * @return the numeric code
+   */
   public int code() {
     return code;
   }
@@ -40,6 +44,8 @@ public enum JuyifuErrorCode {
   /**
    * Returns whether the gateway refused the request before acting on it, so that sending it again
    * cannot create a duplicate.
+   *
+   * @return true if the request was refused before the gateway acted on it
    */
   public boolean isRefusal() {
     return refusal;
@@ -48,6 +54,9 @@ public enum JuyifuErrorCode {
   /**
    * Returns the constant for a code as the gateway sent it ({@code 1002} or {@code "1002"});
    * {@link #UNKNOWN} for null, unreadable or unknown codes. Never throws.
+   *
+   * @param code the code as sent, or null
+   * @return the matching constant, never null
    */
   public static JuyifuErrorCode fromCode(String code) {
     if (code == null) return UNKNOWN;

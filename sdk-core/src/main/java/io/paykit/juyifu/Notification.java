@@ -48,17 +48,29 @@ public final class Notification {
     this.signType = signType;
   }
 
-  /** Returns {@code order_id}, or null when absent. */
+  /**
+   * Returns {@code order_id}, or null when absent.
+   *
+   * @return the order id, or null
+   */
   public String getOrderId() {
     return orderId;
   }
 
-  /** Returns {@code order_pay_status}; {@link OrderStatus#UNKNOWN} when absent or unknown. */
+  /**
+   * Returns {@code order_pay_status}; {@link OrderStatus#UNKNOWN} when absent or unknown.
+   *
+   * @return the payment status, never null
+   */
   public OrderStatus getStatus() {
     return status;
   }
 
-  /** Returns {@code amount} in fen, or null when absent or not an integer. */
+  /**
+   * Returns {@code amount} in fen, or null when absent or not an integer.
+   *
+   * @return the amount in fen, or null
+   */
   public Long getAmount() {
     return amount;
   }
@@ -66,22 +78,36 @@ public final class Notification {
   /**
    * Returns {@code pay_type}, or null. The platform leaves it out of the signature, so do not base a
    * decision on it.
+   *
+   * @return the unsigned pay type, or null
    */
   public Integer getPayType() {
     return payType;
   }
 
-  /** Returns {@code ext_data} as received, or null. */
+  /**
+   * Returns {@code ext_data} as received, or null.
+   *
+   * @return the merchant's extra data, or null
+   */
   public String getExtData() {
     return extData;
   }
 
-  /** Returns the {@code sign_type} the notification was verified with: 1 (MD5) or 2 (RSA). */
+  /**
+   * Returns the {@code sign_type} the notification was verified with: 1 (MD5) or 2 (RSA).
+   *
+   * @return 1 or 2
+   */
   public int getSignType() {
     return signType;
   }
 
-  /** Returns every received field except {@code sign}, in the order received. */
+  /**
+   * Returns every received field except {@code sign}, in the order received.
+   *
+   * @return the received fields without {@code sign}
+   */
   public Map<String, String> getParams() {
     return params;
   }

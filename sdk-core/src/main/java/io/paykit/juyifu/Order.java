@@ -57,52 +57,92 @@ public final class Order {
     return new Order(m, path);
   }
 
-  /** Returns the order id as text (the gateway may send a number), or null when it sent none. */
+  /**
+   * Returns the order id as text (the gateway may send a number), or null when it sent none.
+   *
+   * @return the order id, or null
+   */
   public String getId() {
     return id;
   }
 
-  /** Returns the status; {@link OrderStatus#UNKNOWN} when absent or unknown. */
+  /**
+   * Returns the status; {@link OrderStatus#UNKNOWN} when absent or unknown.
+   *
+   * @return the order status, never null
+   */
   public OrderStatus getStatus() {
     return status;
   }
 
-  /** Returns the order type ({@code type}), or null. */
+  /**
+   * Returns the order type ({@code type}), or null.
+   *
+   * @return the order type, or null
+   */
   public Integer getType() {
     return type;
   }
 
-  /** Returns when the order was created, or null when absent or unreadable. */
+  /**
+   * Returns when the order was created, or null when absent or unreadable.
+   *
+   * @return the creation time, or null
+   */
   public Instant getCreatedAt() {
     return createdAt;
   }
 
-  /** Returns when the order last changed, or null when absent or unreadable. */
+  /**
+   * Returns when the order last changed, or null when absent or unreadable.
+   *
+   * @return the last update time, or null
+   */
   public Instant getUpdatedAt() {
     return updatedAt;
   }
 
-  /** Returns when the order expires, or null when absent or unreadable. */
+  /**
+   * Returns when the order expires, or null when absent or unreadable.
+   *
+   * @return the expiry time, or null
+   */
   public Instant getExpireAt() {
     return expireAt;
   }
 
-  /** Returns the app the order belongs to; never null. */
+  /**
+   * Returns the app the order belongs to; never null.
+   *
+   * @return the order's app
+   */
   public App getApp() {
     return app;
   }
 
-  /** Returns the payment details; never null. */
+  /**
+   * Returns the payment details; never null.
+   *
+   * @return the payment details
+   */
   public Payment getPayment() {
     return payment;
   }
 
-  /** Returns the product; never null. */
+  /**
+   * Returns the product; never null.
+   *
+   * @return the product
+   */
   public Product getProduct() {
     return product;
   }
 
-  /** Returns the payer's IP address ({@code client.ip}), or null. */
+  /**
+   * Returns the payer's IP address ({@code client.ip}), or null.
+   *
+   * @return the payer's IP address, or null
+   */
   public String getClientIp() {
     return clientIp;
   }
@@ -110,6 +150,8 @@ public final class Order {
   /**
    * Returns {@code ext_data} as text: a string as sent; an object or array as compact JSON in the order
    * received, with numbers exactly as written ({@code 1} stays {@code 1}); null when absent.
+   *
+   * @return {@code ext_data} as text, or null
    */
   public String getExtData() {
     return extData;
@@ -119,6 +161,8 @@ public final class Order {
    * Returns every top-level field as received, in order, except {@code sign}: strings as sent,
    * numbers as written, objects as compact JSON. The 2014 query documents few of its fields; this
    * keeps the rest.
+   *
+   * @return the top-level fields as text, without {@code sign}
    */
   public Map<String, String> getFields() {
     return fields;
@@ -140,12 +184,20 @@ public final class Order {
       this.merchantId = Wire.longValue(m, "merchant_id", path);
     }
 
-    /** Returns the app id, or null. */
+    /**
+     * Returns the app id, or null.
+     *
+     * @return the app id, or null
+     */
     public Long getId() {
       return id;
     }
 
-    /** Returns the merchant id, or null. */
+    /**
+     * Returns the merchant id, or null.
+     *
+     * @return the merchant id, or null
+     */
     public Long getMerchantId() {
       return merchantId;
     }
@@ -173,22 +225,38 @@ public final class Order {
       this.currency = Wire.string(m, "currency");
     }
 
-    /** Returns the payment type, or null. */
+    /**
+     * Returns the payment type, or null.
+     *
+     * @return the payment type, or null
+     */
     public Integer getType() {
       return type;
     }
 
-    /** Returns the payment platform, or null. */
+    /**
+     * Returns the payment platform, or null.
+     *
+     * @return the payment platform, or null
+     */
     public Integer getPlatform() {
       return platform;
     }
 
-    /** Returns the amount in fen, or null when the gateway sent none. */
+    /**
+     * Returns the amount in fen, or null when the gateway sent none.
+     *
+     * @return the amount in fen, or null
+     */
     public Long getAmount() {
       return amount;
     }
 
-    /** Returns the currency as text, such as {@code "CNY"}, or null. */
+    /**
+     * Returns the currency as text, such as {@code "CNY"}, or null.
+     *
+     * @return the currency, or null
+     */
     public String getCurrency() {
       return currency;
     }
@@ -210,12 +278,20 @@ public final class Order {
       this.name = name;
     }
 
-    /** Returns the product id as text, or null. */
+    /**
+     * Returns the product id as text, or null.
+     *
+     * @return the product id, or null
+     */
     public String getId() {
       return id;
     }
 
-    /** Returns the product name, or null. */
+    /**
+     * Returns the product name, or null.
+     *
+     * @return the product name, or null
+     */
     public String getName() {
       return name;
     }

@@ -28,7 +28,11 @@ public enum OrderStatus {
     this.code = code;
   }
 
-  /** Returns the numeric value the gateway sends. */
+  /**
+   * Returns the numeric value the gateway sends.
+   *
+   * @return the numeric value
+   */
   public int code() {
     return code;
   }
@@ -36,6 +40,9 @@ public enum OrderStatus {
   /**
    * Returns the status for a value as sent ({@code 3} or {@code "3"}); {@link #UNKNOWN} for null,
    * unreadable or unknown values. Never throws.
+   *
+   * @param code the value as sent, or null
+   * @return the matching status, never null
    */
   public static OrderStatus fromCode(String code) {
     if (code == null) return UNKNOWN;

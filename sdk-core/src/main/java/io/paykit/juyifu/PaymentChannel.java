@@ -29,32 +29,56 @@ public final class PaymentChannel {
     return new PaymentChannel(m, path);
   }
 
-  /** Returns the channel id as text, or null. */
+  /**
+   * Returns the channel id as text, or null.
+   *
+   * @return the channel id, or null
+   */
   public String getId() {
     return id;
   }
 
-  /** Returns the channel code {@code source_id}, or null. */
+  /**
+   * Returns the channel code {@code source_id}, or null.
+   *
+   * @return the channel code, or null
+   */
   public Long getSourceId() {
     return sourceId;
   }
 
-  /** Returns the {@code pay_type} it serves, or null. */
+  /**
+   * Returns the {@code pay_type} it serves, or null.
+   *
+   * @return the pay type, or null
+   */
   public Integer getPayType() {
     return payType;
   }
 
-  /** Returns the name, or null. */
+  /**
+   * Returns the name, or null.
+   *
+   * @return the name, or null
+   */
   public String getName() {
     return name;
   }
 
-  /** Returns the routing weight, or null. */
+  /**
+   * Returns the routing weight, or null.
+   *
+   * @return the routing weight, or null
+   */
   public Integer getWeight() {
     return weight;
   }
 
-  /** Returns whether it takes traffic ({@code true}/{@code false} or {@code 1}/{@code 0}), or null. */
+  /**
+   * Returns whether it takes traffic ({@code true}/{@code false} or {@code 1}/{@code 0}), or null.
+   *
+   * @return whether the channel is enabled, or null
+   */
   public Boolean getEnabled() {
     return enabled;
   }

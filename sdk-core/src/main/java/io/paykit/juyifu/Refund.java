@@ -28,27 +28,47 @@ public final class Refund {
     return new Refund(m, path);
   }
 
-  /** Returns the refund id as text, or null. */
+  /**
+   * Returns the refund id as text, or null.
+   *
+   * @return the refund id, or null
+   */
   public String getId() {
     return id;
   }
 
-  /** Returns the id of the refunded order, or null. */
+  /**
+   * Returns the id of the refunded order, or null.
+   *
+   * @return the order id, or null
+   */
   public String getOrderId() {
     return orderId;
   }
 
-  /** Returns the refunded amount in fen, or null. */
+  /**
+   * Returns the refunded amount in fen, or null.
+   *
+   * @return the refunded amount in fen, or null
+   */
   public Long getAmount() {
     return amount;
   }
 
-  /** Returns the status; {@link RefundStatus#UNKNOWN} when absent or unknown. */
+  /**
+   * Returns the status; {@link RefundStatus#UNKNOWN} when absent or unknown.
+   *
+   * @return the refund status, never null
+   */
   public RefundStatus getStatus() {
     return status;
   }
 
-  /** Returns when the refund was created (read at Asia/Shanghai), or null. */
+  /**
+   * Returns when the refund was created (read at Asia/Shanghai), or null.
+   *
+   * @return the creation time, or null
+   */
   public Instant getCreatedAt() {
     return createdAt;
   }

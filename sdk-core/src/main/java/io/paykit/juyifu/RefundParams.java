@@ -32,12 +32,20 @@ public final class RefundParams {
     this.outRefundNo = b.outRefundNo;
   }
 
-  /** Returns a new builder. */
+  /**
+   * Returns a new builder.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding these params. */
+  /**
+   * Returns a builder holding these params.
+   *
+   * @return a new builder initialised from these params
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.amount = amount;
@@ -47,17 +55,29 @@ public final class RefundParams {
     return b;
   }
 
-  /** Returns the amount to refund, in fen. */
+  /**
+   * Returns the amount to refund, in fen.
+   *
+   * @return the amount to refund in fen
+   */
   public long getAmount() {
     return amount;
   }
 
-  /** Returns {@code reason}, or null when not set. */
+  /**
+   * Returns {@code reason}, or null when not set.
+   *
+   * @return the reason, or null
+   */
   public String getReason() {
     return reason;
   }
 
-  /** Returns the merchant's refund number {@code out_refund_no}, or null when not set. */
+  /**
+   * Returns the merchant's refund number {@code out_refund_no}, or null when not set.
+   *
+   * @return the merchant's refund number, or null
+   */
   public String getOutRefundNo() {
     return outRefundNo;
   }
@@ -84,20 +104,35 @@ public final class RefundParams {
 
     private Builder() {}
 
-    /** Sets the amount to refund in fen (required, {@code > 0}). */
+    /**
+     * Sets the amount to refund in fen (required, {@code > 0}).
+     *
+     * @param amount the amount to refund in fen
+     * @return this builder
+     */
     public Builder amount(long amount) {
       this.amount = amount;
       this.amountSet = true;
       return this;
     }
 
-    /** Sets {@code reason}; null unsets it. */
+    /**
+     * Sets {@code reason}; null unsets it.
+     *
+     * @param reason the reason, or null
+     * @return this builder
+     */
     public Builder reason(String reason) {
       this.reason = reason;
       return this;
     }
 
-    /** Sets the merchant's refund number {@code out_refund_no}; null unsets it. */
+    /**
+     * Sets the merchant's refund number {@code out_refund_no}; null unsets it.
+     *
+     * @param outRefundNo the merchant's refund number, or null
+     * @return this builder
+     */
     public Builder outRefundNo(String outRefundNo) {
       this.outRefundNo = outRefundNo;
       return this;
@@ -106,6 +141,7 @@ public final class RefundParams {
     /**
      * Returns the params.
      *
+     * @return the params
      * @throws IllegalArgumentException naming the field, if amount is missing or not positive, reason
      *     is too long, or outRefundNo is not a safe id
      */

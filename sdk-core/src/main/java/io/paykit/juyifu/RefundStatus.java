@@ -26,7 +26,11 @@ public enum RefundStatus {
     this.wireName = wireName;
   }
 
-  /** Returns the numeric value. */
+  /**
+   * Returns the numeric value.
+   *
+   * @return the numeric value
+   */
   public int code() {
     return code;
   }
@@ -34,6 +38,9 @@ public enum RefundStatus {
   /**
    * Returns the status for a number or name as sent; {@link #UNKNOWN} for null or unknown values.
    * Never throws.
+   *
+   * @param value the number or name as sent, or null
+   * @return the matching status, never null
    */
   public static RefundStatus fromWire(String value) {
     if (value == null) return UNKNOWN;

@@ -28,27 +28,47 @@ public final class SoldItem {
     return new SoldItem(m, path);
   }
 
-  /** Returns the order id, or null. */
+  /**
+   * Returns the order id, or null.
+   *
+   * @return the order id, or null
+   */
   public String getOrderId() {
     return orderId;
   }
 
-  /** Returns the product id, or null. */
+  /**
+   * Returns the product id, or null.
+   *
+   * @return the product id, or null
+   */
   public String getProductId() {
     return productId;
   }
 
-  /** Returns the product name, or null. */
+  /**
+   * Returns the product name, or null.
+   *
+   * @return the product name, or null
+   */
   public String getProductName() {
     return productName;
   }
 
-  /** Returns the amount paid in fen, or null. */
+  /**
+   * Returns the amount paid in fen, or null.
+   *
+   * @return the amount paid in fen, or null
+   */
   public Long getAmount() {
     return amount;
   }
 
-  /** Returns when it was paid (read at Asia/Shanghai), or null. */
+  /**
+   * Returns when it was paid (read at Asia/Shanghai), or null.
+   *
+   * @return the payment time, or null
+   */
   public Instant getPaidAt() {
     return paidAt;
   }

@@ -37,12 +37,20 @@ public final class SoldQueryParams {
     this.pageSize = b.pageSize;
   }
 
-  /** Returns a new builder. */
+  /**
+   * Returns a new builder.
+   *
+   * @return a new builder with the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding these params. */
+  /**
+   * Returns a builder holding these params.
+   *
+   * @return a new builder initialised from these params
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.productId = productId;
@@ -53,27 +61,47 @@ public final class SoldQueryParams {
     return b;
   }
 
-  /** Returns the product filter, or null. */
+  /**
+   * Returns the product filter, or null.
+   *
+   * @return the product id filtered by, or null for all products
+   */
   public String getProductId() {
     return productId;
   }
 
-  /** Returns the first day included, or null. */
+  /**
+   * Returns the first day included, or null.
+   *
+   * @return the first day included, or null
+   */
   public LocalDate getStartDate() {
     return startDate;
   }
 
-  /** Returns the last day included, or null. */
+  /**
+   * Returns the last day included, or null.
+   *
+   * @return the last day included, or null
+   */
   public LocalDate getEndDate() {
     return endDate;
   }
 
-  /** Returns the page to fetch first, from 1. */
+  /**
+   * Returns the page to fetch first, from 1.
+   *
+   * @return the first page number
+   */
   public int getPage() {
     return page;
   }
 
-  /** Returns the page size. */
+  /**
+   * Returns the page size.
+   *
+   * @return the page size
+   */
   public int getPageSize() {
     return pageSize;
   }
@@ -105,31 +133,56 @@ public final class SoldQueryParams {
 
     private Builder() {}
 
-    /** Lists only this product; null lists all. */
+    /**
+     * Lists only this product; null lists all.
+     *
+     * @param productId the product id, or null
+     * @return this builder
+     */
     public Builder productId(String productId) {
       this.productId = productId;
       return this;
     }
 
-    /** Sets the first day included ({@code start_date}); null for no lower bound. */
+    /**
+     * Sets the first day included ({@code start_date}); null for no lower bound.
+     *
+     * @param startDate the first day, or null
+     * @return this builder
+     */
     public Builder startDate(LocalDate startDate) {
       this.startDate = startDate;
       return this;
     }
 
-    /** Sets the last day included ({@code end_date}); null for no upper bound. */
+    /**
+     * Sets the last day included ({@code end_date}); null for no upper bound.
+     *
+     * @param endDate the last day, or null
+     * @return this builder
+     */
     public Builder endDate(LocalDate endDate) {
       this.endDate = endDate;
       return this;
     }
 
-    /** Sets the page to fetch first (default 1). */
+    /**
+     * Sets the page to fetch first (default 1).
+     *
+     * @param page the first page number, from 1
+     * @return this builder
+     */
     public Builder page(int page) {
       this.page = page;
       return this;
     }
 
-    /** Sets the page size, 1–100 (default 20). */
+    /**
+     * Sets the page size, 1–100 (default 20).
+     *
+     * @param pageSize the page size
+     * @return this builder
+     */
     public Builder pageSize(int pageSize) {
       this.pageSize = pageSize;
       return this;
@@ -138,6 +191,7 @@ public final class SoldQueryParams {
     /**
      * Returns the params.
      *
+     * @return the params
      * @throws IllegalArgumentException naming the field, if page is below 1, pageSize is outside
      *     1–100, startDate is after endDate, or productId is too long
      */

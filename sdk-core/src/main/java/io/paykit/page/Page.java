@@ -34,10 +34,18 @@ public final class Page<T> {
    * @param <T> the item type
    */
   public interface Fetcher<T> {
-    /** Fetches the page after this one (forward in the gateway's order). */
+    /**
+     * Fetches the page after this one (forward in the gateway's order).
+     *
+     * @return the next page
+     */
     Page<T> fetchNext();
 
-    /** Fetches the page before this one. */
+    /**
+     * Fetches the page before this one.
+     *
+     * @return the previous page
+     */
     Page<T> fetchPrevious();
   }
 
@@ -63,13 +71,22 @@ public final class Page<T> {
    * @param hasMore whether more items exist beyond this page in the direction it was fetched
    * @param backward whether the page was fetched backward (before a cursor, or a lower page number)
    * @param fetcher fetches its neighbours
+   * @param <T> the item type
+   * @return the page, holding a copy of {@code data}
+   * @throws IllegalArgumentException if {@code data} or {@code fetcher} is null
    */
   public static <T> Page<T> of(List<T> data, boolean hasMore, boolean backward, Fetcher<T> fetcher) {
     if (data == null || fetcher == null) throw new IllegalArgumentException("data and fetcher are required");
     return new Page<>(new ArrayList<>(data), hasMore, backward, fetcher);
   }
 
-  /** Returns an empty last page. */
+  /**
+   * Returns an empty last page.
+   *
+   * @param <T> the item type
+   * @param backward whether the page counts as fetched backward
+   * @return an empty page without more items, whose neighbours are empty too
+   */
   public static <T> Page<T> empty(boolean backward) {
     Fetcher<T> none =
         new Fetcher<T>() {
@@ -86,17 +103,29 @@ public final class Page<T> {
     return new Page<>(new ArrayList<T>(0), false, backward, none);
   }
 
-  /** Returns the items of this page, in the gateway's order; never null. */
+  /**
+   * Returns the items of this page, in the gateway's order; never null.
+   *
+   * @return an unmodifiable list of the items
+   */
   public List<T> getData() {
     return data;
   }
 
-  /** Returns whether the gateway has more items beyond this page, in the direction it was fetched. */
+  /**
+   * Returns whether the gateway has more items beyond this page, in the direction it was fetched.
+   *
+   * @return true if more items exist
+   */
   public boolean hasMore() {
     return hasMore;
   }
 
-  /** Returns whether this page was fetched backward (with {@code endingBefore}). */
+  /**
+   * Returns whether this page was fetched backward (with {@code endingBefore}).
+   *
+   * @return true if the page was fetched backward
+   */
   public boolean isBackward() {
     return backward;
   }
@@ -104,6 +133,7 @@ public final class Page<T> {
   /**
    * Returns the page after this one; an empty page, without a call, when this forward page was the last.
    *
+   * @return the next page
    * @throws io.paykit.PayKitException if the fetch fails
    */
   public Page<T> nextPage() {
@@ -115,6 +145,7 @@ public final class Page<T> {
    * Returns the page before this one; an empty page, without a call, when this backward page was the
    * first.
    *
+   * @return the previous page
    * @throws io.paykit.PayKitException if the fetch fails
    */
   public Page<T> previousPage() {
@@ -126,12 +157,18 @@ public final class Page<T> {
    * Iterates over every item from this page on, fetching pages lazily as iteration reaches them:
    * forward for a forward page; for a backward page, toward the start, each page's items in reverse
    * (so items come oldest first). Only one page is held at a time.
+   *
+   * @return a lazy iterable over this page's items and those of the pages after it
    */
   public Iterable<T> autoPagingIterable() {
     return () -> new PagingIterator<>(this);
   }
 
-  /** Returns {@link #autoPagingIterable()} as a sequential, lazy stream. */
+  /**
+   * Returns {@link #autoPagingIterable()} as a sequential, lazy stream.
+   *
+   * @return a lazy stream over the same items
+   */
   public Stream<T> autoPagingStream() {
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(

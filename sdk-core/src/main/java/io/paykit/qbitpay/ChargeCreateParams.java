@@ -38,12 +38,20 @@ public final class ChargeCreateParams {
     this.payerName = b.payerName;
   }
 
-  /** Returns a new, empty builder. */
+  /**
+   * Returns a new, empty builder.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding these params, to change one field. */
+  /**
+   * Returns a builder holding these params, to change one field.
+   *
+   * @return a new builder initialised from these params
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.amount = amount;
@@ -58,47 +66,83 @@ public final class ChargeCreateParams {
     return b;
   }
 
-  /** Returns the amount in major units of {@link #getCurrency()}, exactly as given. */
+  /**
+   * Returns the amount in major units of {@link #getCurrency()}, exactly as given.
+   *
+   * @return the amount
+   */
   public BigDecimal getAmount() {
     return amount;
   }
 
-  /** Returns the settlement currency, such as {@code USD} or {@code USDT}. */
+  /**
+   * Returns the settlement currency, such as {@code USD} or {@code USDT}.
+   *
+   * @return the settlement currency
+   */
   public String getCurrency() {
     return currency;
   }
 
-  /** Returns the merchant's order id, the key a create is reconciled by. */
+  /**
+   * Returns the merchant's order id, the key a create is reconciled by.
+   *
+   * @return the merchant's order id
+   */
   public String getExternalOrderId() {
     return externalOrderId;
   }
 
-  /** Returns the URL the gateway sends this charge's webhook events to. */
+  /**
+   * Returns the URL the gateway sends this charge's webhook events to.
+   *
+   * @return the webhook URL
+   */
   public String getCbUrl() {
     return cbUrl;
   }
 
-  /** Returns the URL the payer's browser returns to. */
+  /**
+   * Returns the URL the payer's browser returns to.
+   *
+   * @return the redirect URL
+   */
   public String getRedirectUrl() {
     return redirectUrl;
   }
 
-  /** Returns the crypto currency bought ({@code BTC}, {@code USDT}), or null for the gateway default. */
+  /**
+   * Returns the crypto currency bought ({@code BTC}, {@code USDT}), or null for the gateway default.
+   *
+   * @return the crypto currency, or null
+   */
   public String getBaseCurrency() {
     return baseCurrency;
   }
 
-  /** Returns the currency the payer pays in ({@code CNY}, {@code USD}, {@code PHP}), or null. */
+  /**
+   * Returns the currency the payer pays in ({@code CNY}, {@code USD}, {@code PHP}), or null.
+   *
+   * @return the payer's currency, or null
+   */
   public String getQuoteCurrency() {
     return quoteCurrency;
   }
 
-  /** Returns the payment type ({@code Alipay}, {@code PayPal}, {@code bankAccount}, ...), or null. */
+  /**
+   * Returns the payment type ({@code Alipay}, {@code PayPal}, {@code bankAccount}, ...), or null.
+   *
+   * @return the payment type, or null
+   */
   public String getPaymentType() {
     return paymentType;
   }
 
-  /** Returns the payer's name, or null. */
+  /**
+   * Returns the payer's name, or null.
+   *
+   * @return the payer's name, or null
+   */
   public String getPayerName() {
     return payerName;
   }
@@ -128,55 +172,100 @@ public final class ChargeCreateParams {
 
     private Builder() {}
 
-    /** Sets the amount in major units (dollars, not cents); sent as a JSON number exactly as given. */
+    /**
+     * Sets the amount in major units (dollars, not cents); sent as a JSON number exactly as given.
+     *
+     * @param amount the amount in major units
+     * @return this builder
+     */
     public Builder amount(BigDecimal amount) {
       this.amount = amount;
       return this;
     }
 
-    /** Sets the settlement currency: uppercase letters such as {@code USD} or {@code USDT}. */
+    /**
+     * Sets the settlement currency: uppercase letters such as {@code USD} or {@code USDT}.
+     *
+     * @param currency the settlement currency
+     * @return this builder
+     */
     public Builder currency(String currency) {
       this.currency = currency;
       return this;
     }
 
-    /** Sets the merchant's order id; it must be unique per order (see the class Javadoc). */
+    /**
+     * Sets the merchant's order id; it must be unique per order (see the class Javadoc).
+     *
+     * @param externalOrderId the merchant's order id
+     * @return this builder
+     */
     public Builder externalOrderId(String externalOrderId) {
       this.externalOrderId = externalOrderId;
       return this;
     }
 
-    /** Sets the absolute http(s) URL this charge's webhook events go to. */
+    /**
+     * Sets the absolute http(s) URL this charge's webhook events go to.
+     *
+     * @param cbUrl the webhook URL
+     * @return this builder
+     */
     public Builder cbUrl(String cbUrl) {
       this.cbUrl = cbUrl;
       return this;
     }
 
-    /** Sets the absolute http(s) URL the payer returns to. */
+    /**
+     * Sets the absolute http(s) URL the payer returns to.
+     *
+     * @param redirectUrl the redirect URL
+     * @return this builder
+     */
     public Builder redirectUrl(String redirectUrl) {
       this.redirectUrl = redirectUrl;
       return this;
     }
 
-    /** Sets the crypto currency bought (optional; the gateway defaults to {@code BTC}). */
+    /**
+     * Sets the crypto currency bought (optional; the gateway defaults to {@code BTC}).
+     *
+     * @param baseCurrency the crypto currency
+     * @return this builder
+     */
     public Builder baseCurrency(String baseCurrency) {
       this.baseCurrency = baseCurrency;
       return this;
     }
 
-    /** Sets the currency the payer pays in (optional; the gateway defaults to {@code CNY}). */
+    /**
+     * Sets the currency the payer pays in (optional; the gateway defaults to {@code CNY}).
+     *
+     * @param quoteCurrency the payer's currency
+     * @return this builder
+     */
     public Builder quoteCurrency(String quoteCurrency) {
       this.quoteCurrency = quoteCurrency;
       return this;
     }
 
-    /** Sets the payment type, passed through as given (optional). */
+    /**
+     * Sets the payment type, passed through as given (optional).
+     *
+     * @param paymentType the payment type
+     * @return this builder
+     */
     public Builder paymentType(String paymentType) {
       this.paymentType = paymentType;
       return this;
     }
 
-    /** Sets the payer's name (optional). */
+    /**
+     * Sets the payer's name (optional).
+     *
+     * @param payerName the payer's name
+     * @return this builder
+     */
     public Builder payerName(String payerName) {
       this.payerName = payerName;
       return this;
@@ -185,6 +274,7 @@ public final class ChargeCreateParams {
     /**
      * Validates and returns the params.
      *
+     * @return the params
      * @throws IllegalArgumentException naming the field: amount missing, not above 0, more than 8
      *     decimals or above 10^15; a currency that is not uppercase letters; externalOrderId empty,
      *     longer than 128 characters or with control characters; cbUrl or redirectUrl not an

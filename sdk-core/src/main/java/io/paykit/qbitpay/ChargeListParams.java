@@ -29,12 +29,20 @@ public final class ChargeListParams {
     this.externalOrderId = b.externalOrderId;
   }
 
-  /** Returns a new builder: limit 10, no cursor, no filter. */
+  /**
+   * Returns a new builder: limit 10, no cursor, no filter.
+   *
+   * @return a new builder with the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding these params. */
+  /**
+   * Returns a builder holding these params.
+   *
+   * @return a new builder initialised from these params
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.limit = limit;
@@ -44,22 +52,38 @@ public final class ChargeListParams {
     return b;
   }
 
-  /** Returns the page size, 1 to 100. */
+  /**
+   * Returns the page size, 1 to 100.
+   *
+   * @return the page size
+   */
   public int getLimit() {
     return limit;
   }
 
-  /** Returns the id after which the page starts (the next, older page), or null. */
+  /**
+   * Returns the id after which the page starts (the next, older page), or null.
+   *
+   * @return the starting-after cursor, or null
+   */
   public String getStartingAfter() {
     return startingAfter;
   }
 
-  /** Returns the id before which the page ends (the previous, newer page), or null. */
+  /**
+   * Returns the id before which the page ends (the previous, newer page), or null.
+   *
+   * @return the ending-before cursor, or null
+   */
   public String getEndingBefore() {
     return endingBefore;
   }
 
-  /** Returns the merchant order id the list is filtered by, or null. */
+  /**
+   * Returns the merchant order id the list is filtered by, or null.
+   *
+   * @return the merchant order id filter, or null
+   */
   public String getExternalOrderId() {
     return externalOrderId;
   }
@@ -81,13 +105,23 @@ public final class ChargeListParams {
 
     private Builder() {}
 
-    /** Sets the page size, 1 to 100 (default 10). */
+    /**
+     * Sets the page size, 1 to 100 (default 10).
+     *
+     * @param limit the page size
+     * @return this builder
+     */
     public Builder limit(int limit) {
       this.limit = limit;
       return this;
     }
 
-    /** Starts the page after this charge id (wire name {@code starting_after}); null clears it. */
+    /**
+     * Starts the page after this charge id (wire name {@code starting_after}); null clears it.
+     *
+     * @param startingAfter the charge id to start after, or null
+     * @return this builder
+     */
     public Builder startingAfter(String startingAfter) {
       this.startingAfter = startingAfter;
       return this;
@@ -96,13 +130,21 @@ public final class ChargeListParams {
     /**
      * Ends the page before this charge id (wire name {@code ending_before}); null clears it. A list
      * started this way auto-pages backward, toward the newest charge.
+     *
+     * @param endingBefore the charge id to end before, or null
+     * @return this builder
      */
     public Builder endingBefore(String endingBefore) {
       this.endingBefore = endingBefore;
       return this;
     }
 
-    /** Lists only charges with this merchant order id; null clears the filter. */
+    /**
+     * Lists only charges with this merchant order id; null clears the filter.
+     *
+     * @param externalOrderId the merchant order id, or null
+     * @return this builder
+     */
     public Builder externalOrderId(String externalOrderId) {
       this.externalOrderId = externalOrderId;
       return this;
@@ -111,6 +153,7 @@ public final class ChargeListParams {
     /**
      * Validates and returns the params.
      *
+     * @return the params
      * @throws IllegalArgumentException naming the field: limit outside 1..100, both startingAfter
      *     and endingBefore set, or a cursor or externalOrderId that is empty, longer than 128
      *     characters or holds control characters

@@ -14,7 +14,9 @@ import io.paykit.PayKitException;
 public final class ChargeReconciliationException extends PayKitException {
   private static final long serialVersionUID = 1L;
 
+  /** The merchant order id to look the charge up by. */
   private final String externalOrderId;
+  /** The failure of the create attempt that may have reached the gateway. */
   private final PayKitException createFailure;
 
   ChargeReconciliationException(
@@ -24,12 +26,20 @@ public final class ChargeReconciliationException extends PayKitException {
     this.createFailure = createFailure;
   }
 
-  /** Returns the merchant order id to look the charge up by. */
+  /**
+   * Returns the merchant order id to look the charge up by.
+   *
+   * @return the merchant order id
+   */
   public String getExternalOrderId() {
     return externalOrderId;
   }
 
-  /** Returns the failure of the create attempt that may have reached the gateway. */
+  /**
+   * Returns the failure of the create attempt that may have reached the gateway.
+   *
+   * @return the create attempt's failure
+   */
   public PayKitException getCreateFailure() {
     return createFailure;
   }

@@ -31,7 +31,11 @@ public enum ChargeStatus {
     this.value = value;
   }
 
-  /** Returns the wire value, such as {@code buyerPaid}; null for {@link #UNKNOWN}. */
+  /**
+   * Returns the wire value, such as {@code buyerPaid}; null for {@link #UNKNOWN}.
+   *
+   * @return the wire value, or null
+   */
   public String getValue() {
     return value;
   }

@@ -45,27 +45,47 @@ public final class Event {
     this.dataIsObject = dataIsObject;
   }
 
-  /** Returns the event id: the same for every delivery of one event, so handlers dedupe on it. */
+  /**
+   * Returns the event id: the same for every delivery of one event, so handlers dedupe on it.
+   *
+   * @return the event id
+   */
   public String getId() {
     return id;
   }
 
-  /** Returns the type exactly as sent, such as {@code charge.succeeded}; null if absent. */
+  /**
+   * Returns the type exactly as sent, such as {@code charge.succeeded}; null if absent.
+   *
+   * @return the type as sent, or null
+   */
   public String getType() {
     return type;
   }
 
-  /** Returns the type as an enum; {@link EventType#UNKNOWN} for a type this version does not know. */
+  /**
+   * Returns the type as an enum; {@link EventType#UNKNOWN} for a type this version does not know.
+   *
+   * @return the event type, never null
+   */
   public EventType getEventType() {
     return EventType.fromValue(type);
   }
 
-  /** Returns the object type, {@code event}. */
+  /**
+   * Returns the object type, {@code event}.
+   *
+   * @return the object type as sent
+   */
   public String getObject() {
     return object;
   }
 
-  /** Returns when the event was created; null if absent or not an ISO-8601 instant. */
+  /**
+   * Returns when the event was created; null if absent or not an ISO-8601 instant.
+   *
+   * @return the creation time, or null
+   */
   public Instant getCreatedAt() {
     // Parsed on demand: verification, which every delivery pays for, does not need it.
     Instant parsed = createdAt;
@@ -80,12 +100,20 @@ public final class Event {
     return parsed;
   }
 
-  /** Returns whether the event comes from live mode; false for test events and when absent. */
+  /**
+   * Returns whether the event comes from live mode; false for test events and when absent.
+   *
+   * @return true for a live-mode event
+   */
   public boolean isLivemode() {
     return livemode;
   }
 
-  /** Returns how many deliveries of this event are still pending; 0 when absent. */
+  /**
+   * Returns how many deliveries of this event are still pending; 0 when absent.
+   *
+   * @return the number of pending deliveries
+   */
   public int getPendingWebhooks() {
     return pendingWebhooks;
   }
@@ -93,6 +121,8 @@ public final class Event {
   /**
    * Returns {@code data} as compact JSON with the original key order and number text (the text the
    * signature covered), or null when the event has none.
+   *
+   * @return {@code data} as compact JSON, or null
    */
   public String getData() {
     return data;
@@ -102,6 +132,8 @@ public final class Event {
    * Returns {@code data} as a {@link Charge} when it is one ({@code "object":"charge"}, or no object
    * field on a {@code charge.succeeded}, {@code charge.expired} or {@code charge.failed} event);
    * null otherwise, and when it cannot be read as a charge ({@link #getData()} still holds it).
+   *
+   * @return the charge in {@code data}, or null
    */
   public Charge getCharge() {
     if (!chargeRead) {

@@ -37,12 +37,21 @@ public enum EventType {
     this.value = value;
   }
 
-  /** Returns the documented wire value, such as {@code charge.succeeded}; null for {@link #UNKNOWN}. */
+  /**
+   * Returns the documented wire value, such as {@code charge.succeeded}; null for {@link #UNKNOWN}.
+   *
+   * @return the wire value, or null
+   */
   public String getValue() {
     return value;
   }
 
-  /** Returns the type for a wire value; {@link #UNKNOWN} for null or a value not listed here. */
+  /**
+   * Returns the type for a wire value; {@link #UNKNOWN} for null or a value not listed here.
+   *
+   * @param value the wire value, or null
+   * @return the matching type, never null
+   */
   public static EventType fromValue(String value) {
     if (value == null) return UNKNOWN;
     if (value.equals("payout.inTransit")) return PAYOUT_IN_TRANSIT;

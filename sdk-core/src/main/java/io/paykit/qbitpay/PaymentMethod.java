@@ -31,7 +31,11 @@ public final class PaymentMethod {
 
   private PaymentMethod() {}
 
-  /** Returns the object type, {@code paymentMethod}. */
+  /**
+   * Returns the object type, {@code paymentMethod}.
+   *
+   * @return the object type as sent
+   */
   public String getObject() {
     return object;
   }
@@ -39,92 +43,162 @@ public final class PaymentMethod {
   /**
    * Returns the type as sent: {@code Alipay}, {@code PayPal}, {@code Yunshanfu}, {@code bankAccount},
    * {@code Coins.ph}, {@code GCash} or {@code wallet} (kept as text: the list grows).
+   *
+   * @return the type as sent
    */
   public String getType() {
     return type;
   }
 
-  /** Returns the currency of this method. */
+  /**
+   * Returns the currency of this method.
+   *
+   * @return the currency
+   */
   public String getCurrency() {
     return currency;
   }
 
-  /** Returns the status as sent. */
+  /**
+   * Returns the status as sent.
+   *
+   * @return the status as sent
+   */
   public String getStatus() {
     return status;
   }
 
-  /** Returns the English display name of the type ({@code typeLabel.en}), or null. */
+  /**
+   * Returns the English display name of the type ({@code typeLabel.en}), or null.
+   *
+   * @return the English display name, or null
+   */
   public String getTypeLabelEn() {
     return typeLabel == null ? null : typeLabel.en;
   }
 
-  /** Returns the Chinese display name of the type ({@code typeLabel.zh}), or null. */
+  /**
+   * Returns the Chinese display name of the type ({@code typeLabel.zh}), or null.
+   *
+   * @return the Chinese display name, or null
+   */
   public String getTypeLabelZh() {
     return typeLabel == null ? null : typeLabel.zh;
   }
 
-  /** Returns the Alipay QR code URL ({@code alipayQRCodeUrl}), or null. */
+  /**
+   * Returns the Alipay QR code URL ({@code alipayQRCodeUrl}), or null.
+   *
+   * @return the Alipay QR code URL, or null
+   */
   public String getAlipayQRCodeUrl() {
     return alipayQRCodeUrl;
   }
 
-  /** Returns the QR code image URL ({@code qrCodeImgUrl}), or null. */
+  /**
+   * Returns the QR code image URL ({@code qrCodeImgUrl}), or null.
+   *
+   * @return the QR code image URL, or null
+   */
   public String getQrCodeImgUrl() {
     return qrCodeImgUrl;
   }
 
-  /** Returns the bank name, or null. */
+  /**
+   * Returns the bank name, or null.
+   *
+   * @return the bank name, or null
+   */
   public String getBankName() {
     return bankName;
   }
 
-  /** Returns the bank account number, or null. Personal data: do not log it. */
+  /**
+   * Returns the bank account number, or null. Personal data: do not log it.
+   *
+   * @return the bank account number, or null
+   */
   public String getBankAccountNum() {
     return bankAccountNum;
   }
 
-  /** Returns the bank routing number, or null. */
+  /**
+   * Returns the bank routing number, or null.
+   *
+   * @return the bank routing number, or null
+   */
   public String getBankRoutingNum() {
     return bankRoutingNum;
   }
 
-  /** Returns the bank account holder's name ({@code bankDetailName}), or null. */
+  /**
+   * Returns the bank account holder's name ({@code bankDetailName}), or null.
+   *
+   * @return the account holder's name, or null
+   */
   public String getBankDetailName() {
     return bankDetailName;
   }
 
-  /** Returns the bank's address ({@code bankAddr}), or null. */
+  /**
+   * Returns the bank's address ({@code bankAddr}), or null.
+   *
+   * @return the bank's address, or null
+   */
   public String getBankAddr() {
     return bankAddr;
   }
 
-  /** Returns the SWIFT code, or null. */
+  /**
+   * Returns the SWIFT code, or null.
+   *
+   * @return the SWIFT code, or null
+   */
   public String getSwift() {
     return swift;
   }
 
-  /** Returns the city, or null. */
+  /**
+   * Returns the city, or null.
+   *
+   * @return the city, or null
+   */
   public String getCity() {
     return city;
   }
 
-  /** Returns the state or province, or null. */
+  /**
+   * Returns the state or province, or null.
+   *
+   * @return the state or province, or null
+   */
   public String getState() {
     return state;
   }
 
-  /** Returns the country, or null. */
+  /**
+   * Returns the country, or null.
+   *
+   * @return the country, or null
+   */
   public String getCountry() {
     return country;
   }
 
-  /** Returns the postal code, or null. */
+  /**
+   * Returns the postal code, or null.
+   *
+   * @return the postal code, or null
+   */
   public String getPostalCode() {
     return postalCode;
   }
 
-  /** Returns the street address, or for a {@code wallet} the wallet address ({@code addr}), or null. */
+  /**
+   * Returns the street address, or for a {@code wallet} the wallet address ({@code addr}), or null.
+   *
+   * @return the street or wallet address, or null
+   */
   public String getAddr() {
     return addr;
   }

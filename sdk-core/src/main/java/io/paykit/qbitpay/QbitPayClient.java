@@ -70,7 +70,11 @@ public final class QbitPayClient {
     this.tokens = new TokenCache(this::fetchAccessToken, b.clock, TOKEN_REFRESH_MARGIN);
   }
 
-  /** Returns a new builder. */
+  /**
+   * Returns a new builder.
+   *
+   * @return a new, unconfigured builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -105,6 +109,8 @@ public final class QbitPayClient {
    *       before {@code listCharges} by {@code externalOrderId} shows whether the charge exists.
    * </ul>
    *
+   * @param params the charge to create
+   * @return the charge, created by this call or found by the lookup after an ambiguous attempt
    * @throws IllegalArgumentException if {@code params} is null (the params builder validates the
    *     fields before anything is sent)
    */
@@ -116,6 +122,9 @@ public final class QbitPayClient {
    * Creates a charge with per-request options; see {@link #createCharge(ChargeCreateParams)}. The
    * options' {@code maxRetries} also bounds how often the create is sent again after a lookup.
    *
+   * @param params the charge to create
+   * @param options per-request options
+   * @return the charge, created by this call or found by the lookup after an ambiguous attempt
    * @throws IllegalArgumentException if {@code params} is null
    */
   public Charge createCharge(ChargeCreateParams params, RequestOptions options) {
@@ -241,6 +250,8 @@ public final class QbitPayClient {
   /**
    * Retrieves a charge ({@code GET /api/v1/charges/{id}}).
    *
+   * @param id the charge id
+   * @return the charge
    * @throws IllegalArgumentException if {@code id} is empty or not a plain id
    * @throws ApiException 404 when there is no such charge, or another gateway error
    * @throws PayKitException on network failures and unreadable responses
@@ -252,6 +263,9 @@ public final class QbitPayClient {
   /**
    * Retrieves a charge with per-request options; see {@link #retrieveCharge(String)}.
    *
+   * @param id the charge id
+   * @param options per-request options
+   * @return the charge
    * @throws IllegalArgumentException if {@code id} is empty or not a plain id
    */
   public Charge retrieveCharge(String id, RequestOptions options) {
@@ -270,6 +284,8 @@ public final class QbitPayClient {
    * <p>After an ambiguous failure (timeout, reset, 5xx) the client retrieves the charge and returns it
    * if it is {@code buyerPaid}; otherwise the failure is thrown, and calling again is safe.
    *
+   * @param id the charge id
+   * @return the charge, now {@code buyerPaid}
    * @throws IllegalArgumentException if {@code id} is empty or not a plain id
    * @throws ApiException if the gateway refuses the transition or another gateway error
    * @throws PayKitException on network failures and unreadable responses
@@ -281,6 +297,9 @@ public final class QbitPayClient {
   /**
    * Marks a charge as paid by the buyer, with per-request options; see {@link #markBuyerPaid(String)}.
    *
+   * @param id the charge id
+   * @param options per-request options
+   * @return the charge, now {@code buyerPaid}
    * @throws IllegalArgumentException if {@code id} is empty or not a plain id
    */
   public Charge markBuyerPaid(String id, RequestOptions options) {
@@ -328,6 +347,7 @@ public final class QbitPayClient {
   /**
    * Lists the newest charges, 10 per page; see {@link #listCharges(ChargeListParams)}.
    *
+   * @return the first page of charges
    * @throws PayKitException on gateway errors, network failures and unreadable responses
    */
   public Page<Charge> listCharges() {
@@ -344,6 +364,8 @@ public final class QbitPayClient {
    * filter carry over. The gateway sends no {@code has_more}: a page shorter than the limit, or
    * empty, is the last (a {@code has_more} it does send is honoured).
    *
+   * @param params the filter, limit and cursor of the first page
+   * @return the first requested page of charges
    * @throws IllegalArgumentException if {@code params} is null
    * @throws PayKitException on gateway errors, network failures and unreadable responses (including
    *     a page that contains its own cursor, which would otherwise page forever)
@@ -356,6 +378,9 @@ public final class QbitPayClient {
    * Lists charges with per-request options, which also apply to every page fetched from the result;
    * see {@link #listCharges(ChargeListParams)}.
    *
+   * @param params the filter, limit and cursor of the first page
+   * @param options per-request options, reused for later pages
+   * @return the first requested page of charges
    * @throws IllegalArgumentException if {@code params} is null
    */
   public Page<Charge> listCharges(ChargeListParams params, RequestOptions options) {
@@ -447,6 +472,7 @@ public final class QbitPayClient {
    * #invalidateAccessToken(AccessToken)} so the next call fetches a new one. A 401 from this endpoint
    * itself means the API key is wrong: it is thrown, not retried with a new token.
    *
+   * @return the cached or newly fetched access token
    * @throws AuthenticationException if the gateway refuses the API key
    * @throws PayKitException on other gateway errors, network failures and unreadable responses
    */
@@ -459,6 +485,7 @@ public final class QbitPayClient {
    * a new one. A token that was already replaced is ignored, so a burst of reports for one stale token
    * causes one fetch.
    *
+   * @param rejected the token the hosted page rejected
    * @throws IllegalArgumentException if {@code rejected} is null
    */
   public void invalidateAccessToken(AccessToken rejected) {
@@ -472,6 +499,8 @@ public final class QbitPayClient {
    * ({@code …#/otc/payment?tradeId=X&accessToken=T}), as {@code ?accessToken=} when that fragment has
    * no query. The URL holds the token: treat it as a secret.
    *
+   * @param charge the charge whose payment page to open
+   * @return the payment page URL with the access token
    * @throws IllegalArgumentException if {@code charge} is null or has no payment page URL
    * @throws PayKitException if a token had to be fetched and that failed
    */
@@ -485,6 +514,9 @@ public final class QbitPayClient {
    * #paymentPageUrl(Charge)}. Keep the token to report it with {@link
    * #invalidateAccessToken(AccessToken)} if the page rejects it.
    *
+   * @param charge the charge whose payment page to open
+   * @param token the access token to append
+   * @return the payment page URL with the access token
    * @throws IllegalArgumentException if {@code charge} or {@code token} is null, or the charge has
    *     no payment page URL
    */
@@ -507,6 +539,7 @@ public final class QbitPayClient {
    * Asks the gateway to send one test event ({@code livemode: false}) to {@code cbUrl}, or to the URL
    * configured in the dashboard when {@code cbUrl} is null ({@code GET /api/v1/events/test}).
    *
+   * @param cbUrl the URL to send the event to, or null for the dashboard's URL
    * @throws IllegalArgumentException if {@code cbUrl} is not an absolute http(s) URL
    * @throws PayKitException on gateway errors and network failures
    */
@@ -517,6 +550,8 @@ public final class QbitPayClient {
   /**
    * Sends a test event with per-request options; see {@link #sendTestEvent(String)}.
    *
+   * @param cbUrl the URL to send the event to, or null for the dashboard's URL
+   * @param options per-request options
    * @throws IllegalArgumentException if {@code cbUrl} is not an absolute http(s) URL
    */
   public void sendTestEvent(String cbUrl, RequestOptions options) {
@@ -587,7 +622,12 @@ public final class QbitPayClient {
 
     private Builder() {}
 
-    /** Sets the API key (required): the HTTP Basic user name, and the key of webhook signatures. */
+    /**
+     * Sets the API key (required): the HTTP Basic user name, and the key of webhook signatures.
+     *
+     * @param apiKey the API key
+     * @return this builder
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = apiKey;
       return this;
@@ -597,13 +637,21 @@ public final class QbitPayClient {
      * Sets the base URL (default {@value QbitPayClient#DEFAULT_BASE_URL}); the 2019 host {@code
      * https://matrix-content-s.ailingual.cn} works too. HTTPS is required unless the host is
      * loopback or {@link #allowInsecureHttp()} is called.
+     *
+     * @param baseUrl the gateway's base URL
+     * @return this builder
      */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = baseUrl;
       return this;
     }
 
-    /** Uses the caller's OkHttp client (proxy, pool, pinning); PayKit derives its own from it. */
+    /**
+     * Uses the caller's OkHttp client (proxy, pool, pinning); PayKit derives its own from it.
+     *
+     * @param okHttpClient the OkHttp client to derive from
+     * @return this builder
+     */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = okHttpClient;
       return this;
@@ -612,49 +660,86 @@ public final class QbitPayClient {
     /**
      * Sets how many times a failed call is retried when that is safe, and how many times a create is
      * sent again after a lookup found no charge (default 2; 0 to 10).
+     *
+     * @param maxRetries the number of retries
+     * @return this builder
      */
     public Builder maxRetries(int maxRetries) {
       this.maxRetries = maxRetries;
       return this;
     }
 
-    /** Sets the connect timeout (default 10 s). */
+    /**
+     * Sets the connect timeout (default 10 s).
+     *
+     * @param timeout the connect timeout
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = timeout;
       return this;
     }
 
-    /** Sets the read timeout (default 30 s). */
+    /**
+     * Sets the read timeout (default 30 s).
+     *
+     * @param timeout the read timeout
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = timeout;
       return this;
     }
 
-    /** Sets the write timeout (default 30 s). */
+    /**
+     * Sets the write timeout (default 30 s).
+     *
+     * @param timeout the write timeout
+     * @return this builder
+     */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = timeout;
       return this;
     }
 
-    /** Sets the timeout of one whole attempt (default 60 s). */
+    /**
+     * Sets the timeout of one whole attempt (default 60 s).
+     *
+     * @param timeout the timeout of one attempt
+     * @return this builder
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = timeout;
       return this;
     }
 
-    /** Sets how the client waits between retries. For tests and custom schedulers. */
+    /**
+     * Sets how the client waits between retries. For tests and custom schedulers.
+     *
+     * @param sleeper the sleeper to wait with
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = sleeper;
       return this;
     }
 
-    /** Sets the clock that access-token expiry is compared with. For tests. */
+    /**
+     * Sets the clock that access-token expiry is compared with. For tests.
+     *
+     * @param clock the clock to use
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
     }
 
-    /** Allows a plain-HTTP base URL on a non-loopback host. For test environments only. */
+    /**
+     * Allows a plain-HTTP base URL on a non-loopback host. For test environments only.
+     *
+     * @return this builder
+     */
     public Builder allowInsecureHttp() {
       this.allowInsecureHttp = true;
       return this;
@@ -663,6 +748,7 @@ public final class QbitPayClient {
     /**
      * Validates the settings and returns the client.
      *
+     * @return a new client with this builder's settings
      * @throws IllegalArgumentException naming the setting: apiKey missing or holding a space, control,
      *     non-ASCII character or ':'; baseUrl not an http(s) URL, or plain HTTP on a non-loopback
      *     host; maxRetries outside 0..10; a timeout that is not positive; a null sleeper or clock

@@ -58,7 +58,11 @@ public final class CanonicalString {
     this.arraySeparator = builder.arraySeparator;
   }
 
-  /** Returns a builder with no exclusions, {@link EmptyValues#DROP} and separator {@code ","}. */
+  /**
+   * Returns a builder with no exclusions, {@link EmptyValues#DROP} and separator {@code ","}.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -66,8 +70,11 @@ public final class CanonicalString {
   /**
    * Returns the sorted {@code k=v&k=v} string of {@code params}, without suffix.
    *
+   * @param params the parameters to sign, by key
+   * @return the canonical string
    * @throws IllegalArgumentException if {@code params} is null, holds a null key, a {@code Map}
-   *     value, a null element in a collection, or a non-finite floating-point number
+   *     value, a null element or nested collection in a collection, or a non-finite floating-point
+   *     number
    */
   public String of(Map<String, ?> params) {
     return of(params, "");
@@ -78,9 +85,12 @@ public final class CanonicalString {
    * e.g. {@code "&app_secret=" + secret}, {@code "&key=" + apiKey}, the secret itself, or
    * {@code "&ts=" + ts + "&app_secret=" + secret}.
    *
+   * @param params the parameters to sign, by key
+   * @param suffix the text appended verbatim after the parameters; may be empty
+   * @return the canonical string followed by the suffix
    * @throws IllegalArgumentException if {@code params} or {@code suffix} is null, or {@code params}
-   *     holds a null key, a {@code Map} value, a null element in a collection, or a non-finite
-   *     floating-point number
+   *     holds a null key, a {@code Map} value, a null element or nested collection in a collection,
+   *     or a non-finite floating-point number
    */
   public String of(Map<String, ?> params, String suffix) {
     if (params == null) {
@@ -216,6 +226,8 @@ public final class CanonicalString {
      * Leaves these keys out of the string (case-sensitive), e.g. {@code "sign", "sign_type"}; adds
      * to any keys excluded before.
      *
+     * @param keys the keys to leave out
+     * @return this builder
      * @throws IllegalArgumentException if {@code keys} or one of them is null
      */
     public Builder exclude(String... keys) {
@@ -234,6 +246,8 @@ public final class CanonicalString {
     /**
      * Chooses whether null and empty values are dropped (the default) or kept as {@code k=}.
      *
+     * @param policy what to do with null and empty values
+     * @return this builder
      * @throws IllegalArgumentException if {@code policy} is null
      */
     public Builder emptyValues(EmptyValues policy) {
@@ -247,6 +261,8 @@ public final class CanonicalString {
     /**
      * Sets the text between the elements of a collection or array value; {@code ","} by default.
      *
+     * @param separator the text between elements
+     * @return this builder
      * @throws IllegalArgumentException if {@code separator} is null
      */
     public Builder arraySeparator(String separator) {
@@ -257,7 +273,11 @@ public final class CanonicalString {
       return this;
     }
 
-    /** Returns the immutable canonical-string builder configured so far. */
+    /**
+     * Returns the immutable canonical-string builder configured so far.
+     *
+     * @return a new {@link CanonicalString} with this builder's settings
+     */
     public CanonicalString build() {
       return new CanonicalString(this);
     }

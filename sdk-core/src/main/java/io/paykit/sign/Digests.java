@@ -14,6 +14,8 @@ public final class Digests {
   /**
    * Returns the 32-byte SM3 digest of {@code data}.
    *
+   * @param data the bytes to digest
+   * @return the 32-byte digest
    * @throws IllegalArgumentException if {@code data} is null
    * @throws IllegalStateException if BouncyCastle is not on the classpath
    */
@@ -28,6 +30,8 @@ public final class Digests {
   /**
    * Returns the SM3 digest of the UTF-8 bytes of {@code text} as 64 lowercase hex digits.
    *
+   * @param text the text to digest
+   * @return the digest as 64 lowercase hex digits
    * @throws IllegalArgumentException if {@code text} is null
    * @throws IllegalStateException if BouncyCastle is not on the classpath
    */

@@ -47,6 +47,8 @@ public final class Keys {
    * ({@code BEGIN RSA PRIVATE KEY}), or the bare Base64 DER of either. The key is checked by a
    * test signature, so a key with corrupt parameters fails here rather than at the first request.
    *
+   * @param pemOrBase64 the key as PEM text or bare Base64 DER
+   * @return the RSA private key
    * @throws IllegalArgumentException if the text is null, not a supported form, encrypted, not an
    *     RSA key, or corrupt
    */
@@ -70,6 +72,8 @@ public final class Keys {
    * PKCS#1 PEM ({@code BEGIN RSA PUBLIC KEY}), a certificate ({@code BEGIN CERTIFICATE}, whose
    * validity dates are not checked), or the bare Base64 DER of any of them.
    *
+   * @param pemOrBase64 the key or certificate as PEM text or bare Base64 DER
+   * @return the RSA public key
    * @throws IllegalArgumentException if the text is null, not a supported form, not an RSA key, or
    *     corrupt
    */
@@ -123,6 +127,8 @@ public final class Keys {
    * {@code BEGIN SM2 PRIVATE KEY} as {@code openssl ec} labels it), their bare Base64 DER, or the
    * private scalar as 64 hex digits. A public key embedded in the file must match the scalar.
    *
+   * @param pemOrHex the key as PEM text, bare Base64 DER, or the private scalar in hex
+   * @return the SM2 private key
    * @throws IllegalArgumentException if the text is null, not a supported form, not on the SM2
    *     curve, out of range, or corrupt
    * @throws IllegalStateException if BouncyCastle is not on the classpath
@@ -137,6 +143,8 @@ public final class Keys {
    * certificate ({@code BEGIN CERTIFICATE}), their bare Base64 DER, or the point in hex: 130 digits
    * uncompressed ({@code 04} x y), 128 digits (x y without the prefix) or 66 digits compressed.
    *
+   * @param pemOrHex the key or certificate as PEM text, bare Base64 DER, or the point in hex
+   * @return the SM2 public key
    * @throws IllegalArgumentException if the text is null, not a supported form, or not a point on
    *     the SM2 curve
    * @throws IllegalStateException if BouncyCastle is not on the classpath
@@ -150,6 +158,8 @@ public final class Keys {
    * Derives the public key of an RSA CRT private key (as loaded by {@link #rsaPrivateKey}) or of an
    * SM2 private key (the latter needs BouncyCastle).
    *
+   * @param key the private key
+   * @return the matching public key
    * @throws IllegalArgumentException if {@code key} is null or its public key cannot be derived
    * @throws IllegalStateException if {@code key} is an EC key and BouncyCastle is not on the classpath
    */

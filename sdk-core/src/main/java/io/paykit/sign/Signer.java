@@ -16,13 +16,19 @@ import java.security.PrivateKey;
  */
 public interface Signer {
 
-  /** Returns the scheme this signer produces. */
+  /**
+   * Returns the scheme this signer produces.
+   *
+   * @return the signature scheme
+   */
   SignType signType();
 
   /**
    * Signs {@code content}: MD5 and HMAC-SHA256 give hex, RSA, RSA2 and SM2 give standard Base64 on
    * one line.
    *
+   * @param content the bytes to sign
+   * @return the signature as hex or Base64 text
    * @throws IllegalArgumentException if {@code content} is null
    * @throws IllegalStateException if the platform's crypto provider fails unexpectedly
    */
@@ -31,6 +37,8 @@ public interface Signer {
   /**
    * Signs the UTF-8 bytes of {@code content}; see {@link #sign(byte[])}.
    *
+   * @param content the text to sign
+   * @return the signature as hex or Base64 text
    * @throws IllegalArgumentException if {@code content} is null
    * @throws IllegalStateException if the platform's crypto provider fails unexpectedly
    */
@@ -44,12 +52,18 @@ public interface Signer {
   /**
    * Returns a signer giving the lowercase hex MD5 of the content; the secret is part of the content
    * (see {@link CanonicalString#of(java.util.Map, String)}).
+   *
+   * @return the shared lowercase MD5 signer
    */
   static Signer md5() {
     return Md5Signer.LOWER_CASE;
   }
 
-  /** Returns a signer giving the UPPERCASE hex MD5 of the content, as Qbit Pay webhooks use. */
+  /**
+   * Returns a signer giving the UPPERCASE hex MD5 of the content, as Qbit Pay webhooks use.
+   *
+   * @return the shared uppercase MD5 signer
+   */
   static Signer md5UpperCase() {
     return Md5Signer.UPPER_CASE;
   }
@@ -57,6 +71,8 @@ public interface Signer {
   /**
    * Returns a signer giving the lowercase hex HMAC-SHA256 keyed with the UTF-8 bytes of {@code secret}.
    *
+   * @param secret the shared secret
+   * @return the HMAC-SHA256 signer
    * @throws IllegalArgumentException if {@code secret} is null or empty
    */
   static Signer hmacSha256(String secret) {
@@ -66,6 +82,8 @@ public interface Signer {
   /**
    * Returns a signer giving the lowercase hex HMAC-SHA256 keyed with {@code secret}, copied.
    *
+   * @param secret the shared secret bytes
+   * @return the HMAC-SHA256 signer
    * @throws IllegalArgumentException if {@code secret} is null or empty
    */
   static Signer hmacSha256(byte[] secret) {
@@ -75,6 +93,8 @@ public interface Signer {
   /**
    * Returns a SHA1withRSA signer ({@link SignType#RSA}).
    *
+   * @param key the RSA private key
+   * @return the SHA1withRSA signer
    * @throws IllegalArgumentException if {@code key} is null, not RSA, or rejected by the platform
    */
   static Signer rsa(PrivateKey key) {
@@ -84,6 +104,8 @@ public interface Signer {
   /**
    * Returns a SHA256withRSA signer ({@link SignType#RSA2}).
    *
+   * @param key the RSA private key
+   * @return the SHA256withRSA signer
    * @throws IllegalArgumentException if {@code key} is null, not RSA, or rejected by the platform
    */
   static Signer rsa2(PrivateKey key) {
@@ -95,6 +117,7 @@ public interface Signer {
    *
    * @param key an SM2 private key, from {@link Keys#sm2PrivateKey(String)} or any
    *     {@link java.security.interfaces.ECPrivateKey} on the SM2 curve
+   * @return the SM3withSM2 signer
    * @throws IllegalArgumentException if {@code key} is null or not an SM2 key
    * @throws IllegalStateException if BouncyCastle is not on the classpath
    */
@@ -105,6 +128,9 @@ public interface Signer {
   /**
    * Returns an SM3withSM2 signer with the given user id (its UTF-8 bytes enter the Z value).
    *
+   * @param key an SM2 private key
+   * @param userId the signer's user id
+   * @return the SM3withSM2 signer
    * @throws IllegalArgumentException if an argument is null, the key is not an SM2 key, or the user
    *     id is 8192 bytes or longer
    * @throws IllegalStateException if BouncyCastle is not on the classpath

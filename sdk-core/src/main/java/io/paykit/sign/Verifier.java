@@ -17,14 +17,20 @@ import java.security.PublicKey;
  */
 public interface Verifier {
 
-  /** Returns the scheme this verifier checks. */
+  /**
+   * Returns the scheme this verifier checks.
+   *
+   * @return the signature scheme
+   */
   SignType signType();
 
   /**
    * Returns whether {@code signature} is a valid signature of {@code content}.
    *
+   * @param content the signed bytes
    * @param signature hex for MD5 and HMAC-SHA256 (either case), standard Base64 for RSA, RSA2, SM2;
    *     null or malformed gives {@code false}
+   * @return true if the signature is valid; false if it is invalid or malformed
    * @throws IllegalArgumentException if {@code content} is null
    */
   boolean verify(byte[] content, String signature);
@@ -33,6 +39,9 @@ public interface Verifier {
    * Returns whether {@code signature} is a valid signature of the UTF-8 bytes of {@code content};
    * see {@link #verify(byte[], String)}.
    *
+   * @param content the signed text
+   * @param signature the signature to check; null or malformed gives {@code false}
+   * @return true if the signature is valid; false if it is invalid or malformed
    * @throws IllegalArgumentException if {@code content} is null
    */
   default boolean verify(String content, String signature) {
@@ -42,7 +51,11 @@ public interface Verifier {
     return verify(content.getBytes(StandardCharsets.UTF_8), signature);
   }
 
-  /** Returns a verifier for hex MD5 signatures, compared case-insensitively. */
+  /**
+   * Returns a verifier for hex MD5 signatures, compared case-insensitively.
+   *
+   * @return the shared MD5 verifier
+   */
   static Verifier md5() {
     return Md5Verifier.INSTANCE;
   }
@@ -50,6 +63,8 @@ public interface Verifier {
   /**
    * Returns a verifier for hex HMAC-SHA256 keyed with the UTF-8 bytes of {@code secret}.
    *
+   * @param secret the shared secret
+   * @return the HMAC-SHA256 verifier
    * @throws IllegalArgumentException if {@code secret} is null or empty
    */
   static Verifier hmacSha256(String secret) {
@@ -59,6 +74,8 @@ public interface Verifier {
   /**
    * Returns a verifier for hex HMAC-SHA256 keyed with {@code secret}, copied.
    *
+   * @param secret the shared secret bytes
+   * @return the HMAC-SHA256 verifier
    * @throws IllegalArgumentException if {@code secret} is null or empty
    */
   static Verifier hmacSha256(byte[] secret) {
@@ -68,6 +85,8 @@ public interface Verifier {
   /**
    * Returns a SHA1withRSA verifier ({@link SignType#RSA}).
    *
+   * @param key the RSA public key
+   * @return the SHA1withRSA verifier
    * @throws IllegalArgumentException if {@code key} is null, not RSA, or rejected by the platform
    */
   static Verifier rsa(PublicKey key) {
@@ -77,6 +96,8 @@ public interface Verifier {
   /**
    * Returns a SHA256withRSA verifier ({@link SignType#RSA2}).
    *
+   * @param key the RSA public key
+   * @return the SHA256withRSA verifier
    * @throws IllegalArgumentException if {@code key} is null, not RSA, or rejected by the platform
    */
   static Verifier rsa2(PublicKey key) {
@@ -88,6 +109,7 @@ public interface Verifier {
    *
    * @param key an SM2 public key, from {@link Keys#sm2PublicKey(String)} or any
    *     {@link java.security.interfaces.ECPublicKey} on the SM2 curve
+   * @return the SM3withSM2 verifier
    * @throws IllegalArgumentException if {@code key} is null or not an SM2 key
    * @throws IllegalStateException if BouncyCastle is not on the classpath
    */
@@ -98,6 +120,9 @@ public interface Verifier {
   /**
    * Returns an SM3withSM2 verifier with the given user id.
    *
+   * @param key an SM2 public key
+   * @param userId the signer's user id
+   * @return the SM3withSM2 verifier
    * @throws IllegalArgumentException if an argument is null, the key is not an SM2 key, or the user
    *     id is 8192 bytes or longer
    * @throws IllegalStateException if BouncyCastle is not on the classpath

@@ -47,6 +47,7 @@ public final class EventDeduplicator {
   /**
    * Creates a deduplicator remembering up to {@code capacity} ids.
    *
+   * @param capacity how many ids to remember at most
    * @throws IllegalArgumentException if {@code capacity} is below 1
    */
   public EventDeduplicator(int capacity) {
@@ -67,6 +68,8 @@ public final class EventDeduplicator {
    * Claims an event id: returns true, and remembers the id as in progress, the first time it is seen;
    * false when it was seen before (in progress or processed) and not forgotten since.
    *
+   * @param eventId the event id
+   * @return true if this is the first delivery of the id
    * @throws IllegalArgumentException if {@code eventId} is null or empty
    */
   public boolean firstDelivery(String eventId) {
@@ -81,6 +84,7 @@ public final class EventDeduplicator {
   /**
    * Records that the event was handled completely.
    *
+   * @param eventId the event id
    * @throws IllegalArgumentException if {@code eventId} is null or empty
    */
   public void markProcessed(String eventId) {
@@ -93,6 +97,8 @@ public final class EventDeduplicator {
   /**
    * Returns whether {@link #markProcessed(String)} was called for the id (and it was not dropped since).
    *
+   * @param eventId the event id
+   * @return true if the id is remembered as processed
    * @throws IllegalArgumentException if {@code eventId} is null or empty
    */
   public boolean isProcessed(String eventId) {
@@ -105,6 +111,7 @@ public final class EventDeduplicator {
   /**
    * Forgets an id, typically after handling it failed, so that the next delivery is processed.
    *
+   * @param eventId the event id
    * @throws IllegalArgumentException if {@code eventId} is null or empty
    */
   public void forget(String eventId) {
@@ -114,7 +121,11 @@ public final class EventDeduplicator {
     }
   }
 
-  /** Returns how many ids are remembered now. */
+  /**
+   * Returns how many ids are remembered now.
+   *
+   * @return the number of remembered ids
+   */
   public int size() {
     synchronized (seen) {
       return seen.size();

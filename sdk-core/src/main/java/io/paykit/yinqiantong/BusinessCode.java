@@ -32,7 +32,11 @@ public enum BusinessCode {
     this.value = value;
   }
 
-  /** Returns the numeric code, or 0 for {@link #UNKNOWN}. */
+  /**
+   * Returns the numeric code, or 0 for {@link #UNKNOWN}.
+   *
+   * @return the numeric code
+   */
   public int getValue() {
     return value;
   }

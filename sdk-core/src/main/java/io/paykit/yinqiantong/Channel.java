@@ -29,12 +29,20 @@ public enum Channel {
     this.v1Value = v1Value;
   }
 
-  /** Returns the V2 code ({@code 1} for Alipay), or 0 for {@link #UNKNOWN}. */
+  /**
+   * Returns the V2 code ({@code 1} for Alipay), or 0 for {@link #UNKNOWN}.
+   *
+   * @return the V2 code
+   */
   public int getCode() {
     return code;
   }
 
-  /** Returns the V1 string ({@code wx}, {@code alipay}), or null when V1 has none. */
+  /**
+   * Returns the V1 string ({@code wx}, {@code alipay}), or null when V1 has none.
+   *
+   * @return the V1 string, or null
+   */
   public String getV1Value() {
     return v1Value;
   }

@@ -54,12 +54,20 @@ public final class CreateOrderParams {
     this.extra = b.extra;
   }
 
-  /** Returns a new builder. */
+  /**
+   * Returns a new builder.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding these parameters, to change one of them. */
+  /**
+   * Returns a builder holding these parameters, to change one of them.
+   *
+   * @return a new builder initialised from these parameters
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.clientOutTradeNo = clientOutTradeNo;
@@ -76,57 +84,101 @@ public final class CreateOrderParams {
     return b;
   }
 
-  /** Returns the merchant's order number, unique per app. */
+  /**
+   * Returns the merchant's order number, unique per app.
+   *
+   * @return the merchant's order number
+   */
   public String getClientOutTradeNo() {
     return clientOutTradeNo;
   }
 
-  /** Returns the payment channel. */
+  /**
+   * Returns the payment channel.
+   *
+   * @return the payment channel
+   */
   public Channel getChannel() {
     return channel;
   }
 
-  /** Returns the payment platform. */
+  /**
+   * Returns the payment platform.
+   *
+   * @return the payment platform
+   */
   public Platform getPlatform() {
     return platform;
   }
 
-  /** Returns the amount in fen (1 CNY = 100 fen). */
+  /**
+   * Returns the amount in fen (1 CNY = 100 fen).
+   *
+   * @return the amount in fen
+   */
   public long getMoney() {
     return money;
   }
 
-  /** Returns the payer's IPv4 address. */
+  /**
+   * Returns the payer's IPv4 address.
+   *
+   * @return the payer's IPv4 address
+   */
   public String getClientIp() {
     return clientIp;
   }
 
-  /** Returns the URL the gateway notifies after payment. */
+  /**
+   * Returns the URL the gateway notifies after payment.
+   *
+   * @return the notification URL
+   */
   public String getNotifyUrl() {
     return notifyUrl;
   }
 
-  /** Returns the payer's WeChat open id, or null. */
+  /**
+   * Returns the payer's WeChat open id, or null.
+   *
+   * @return the WeChat open id, or null
+   */
   public String getOpenId() {
     return openId;
   }
 
-  /** Returns the URL the payer returns to, or null. */
+  /**
+   * Returns the URL the payer returns to, or null.
+   *
+   * @return the return URL, or null
+   */
   public String getReturnUrl() {
     return returnUrl;
   }
 
-  /** Returns the title shown to the payer, or null. */
+  /**
+   * Returns the title shown to the payer, or null.
+   *
+   * @return the title, or null
+   */
   public String getSubject() {
     return subject;
   }
 
-  /** Returns the description, or null. */
+  /**
+   * Returns the description, or null.
+   *
+   * @return the description, or null
+   */
   public String getDescription() {
     return description;
   }
 
-  /** Returns the merchant's free text echoed back in the notification, or null. */
+  /**
+   * Returns the merchant's free text echoed back in the notification, or null.
+   *
+   * @return the free text, or null
+   */
   public String getExtra() {
     return extra;
   }
@@ -155,43 +207,79 @@ public final class CreateOrderParams {
 
     private Builder() {}
 
-    /** Sets the merchant's order number: at most 32 of {@code [0-9A-Za-z]}, unique per app. Required. */
+    /**
+     * Sets the merchant's order number: at most 32 of {@code [0-9A-Za-z]}, unique per app. Required.
+     *
+     * @param clientOutTradeNo the merchant's order number
+     * @return this builder
+     */
     public Builder clientOutTradeNo(String clientOutTradeNo) {
       this.clientOutTradeNo = clientOutTradeNo;
       return this;
     }
 
-    /** Sets the payment channel. Required. */
+    /**
+     * Sets the payment channel. Required.
+     *
+     * @param channel the payment channel
+     * @return this builder
+     */
     public Builder channel(Channel channel) {
       this.channel = channel;
       return this;
     }
 
-    /** Sets the payment platform. Required. */
+    /**
+     * Sets the payment platform. Required.
+     *
+     * @param platform the payment platform
+     * @return this builder
+     */
     public Builder platform(Platform platform) {
       this.platform = platform;
       return this;
     }
 
-    /** Sets the amount in fen (1 CNY = 100 fen), greater than 0. Required. */
+    /**
+     * Sets the amount in fen (1 CNY = 100 fen), greater than 0. Required.
+     *
+     * @param money the amount in fen
+     * @return this builder
+     */
     public Builder money(long money) {
       this.money = money;
       return this;
     }
 
-    /** Sets the payer's IPv4 address (not the server's), such as {@code 127.0.0.1}. Required. */
+    /**
+     * Sets the payer's IPv4 address (not the server's), such as {@code 127.0.0.1}. Required.
+     *
+     * @param clientIp the payer's IPv4 address
+     * @return this builder
+     */
     public Builder clientIp(String clientIp) {
       this.clientIp = clientIp;
       return this;
     }
 
-    /** Sets the absolute http(s) URL, at most 128 characters, the gateway notifies. Required. */
+    /**
+     * Sets the absolute http(s) URL, at most 128 characters, the gateway notifies. Required.
+     *
+     * @param notifyUrl the notification URL
+     * @return this builder
+     */
     public Builder notifyUrl(String notifyUrl) {
       this.notifyUrl = notifyUrl;
       return this;
     }
 
-    /** Sets the payer's WeChat open id; required for WeChat with {@link Platform#MP} or {@link Platform#MINI_APP}. */
+    /**
+     * Sets the payer's WeChat open id; required for WeChat with {@link Platform#MP} or {@link
+     * Platform#MINI_APP}.
+     *
+     * @param openId the payer's WeChat open id
+     * @return this builder
+     */
     public Builder openId(String openId) {
       this.openId = emptyToNull(openId);
       return this;
@@ -200,25 +288,43 @@ public final class CreateOrderParams {
     /**
      * Sets the absolute http(s) URL, at most 128 characters and without a query string, the payer
      * returns to (Alipay PC and WeChat H5; the gateway appends {@code out_trade_no}).
+     *
+     * @param returnUrl the return URL
+     * @return this builder
      */
     public Builder returnUrl(String returnUrl) {
       this.returnUrl = emptyToNull(returnUrl);
       return this;
     }
 
-    /** Sets the title shown to the payer, at most 32 characters. */
+    /**
+     * Sets the title shown to the payer, at most 32 characters.
+     *
+     * @param subject the title
+     * @return this builder
+     */
     public Builder subject(String subject) {
       this.subject = emptyToNull(subject);
       return this;
     }
 
-    /** Sets the description, at most 128 characters. */
+    /**
+     * Sets the description, at most 128 characters.
+     *
+     * @param description the description
+     * @return this builder
+     */
     public Builder description(String description) {
       this.description = emptyToNull(description);
       return this;
     }
 
-    /** Sets free text, at most 512 characters, echoed back in the notification. */
+    /**
+     * Sets free text, at most 512 characters, echoed back in the notification.
+     *
+     * @param extra the free text
+     * @return this builder
+     */
     public Builder extra(String extra) {
       this.extra = emptyToNull(extra);
       return this;
@@ -227,6 +333,7 @@ public final class CreateOrderParams {
     /**
      * Returns the parameters.
      *
+     * @return the parameters
      * @throws IllegalArgumentException naming the field that is missing or invalid
      */
     public CreateOrderParams build() {

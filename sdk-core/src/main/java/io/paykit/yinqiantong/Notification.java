@@ -65,37 +65,65 @@ public final class Notification {
     return v == null || v.isEmpty() ? null : v;
   }
 
-  /** Returns the protocol generation the notification was verified with. */
+  /**
+   * Returns the protocol generation the notification was verified with.
+   *
+   * @return the protocol generation
+   */
   public YinqiantongProtocol getProtocol() {
     return protocol;
   }
 
-  /** Returns the app id, equal to the client's. */
+  /**
+   * Returns the app id, equal to the client's.
+   *
+   * @return the app id
+   */
   public String getAppId() {
     return appId;
   }
 
-  /** Returns the notification's signed timestamp ({@code ts}). */
+  /**
+   * Returns the notification's signed timestamp ({@code ts}).
+   *
+   * @return the signed timestamp
+   */
   public Instant getTimestamp() {
     return timestamp;
   }
 
-  /** Returns the gateway's order number. */
+  /**
+   * Returns the gateway's order number.
+   *
+   * @return the gateway's order number
+   */
   public String getOutTradeNo() {
     return outTradeNo;
   }
 
-  /** Returns the merchant's order number, or null if the gateway did not send it. */
+  /**
+   * Returns the merchant's order number, or null if the gateway did not send it.
+   *
+   * @return the merchant's order number, or null
+   */
   public String getClientOutTradeNo() {
     return clientOutTradeNo;
   }
 
-  /** Returns the payment channel, {@link Channel#UNKNOWN} when absent or not understood. */
+  /**
+   * Returns the payment channel, {@link Channel#UNKNOWN} when absent or not understood.
+   *
+   * @return the payment channel, never null
+   */
   public Channel getChannel() {
     return channel;
   }
 
-  /** Returns the payment platform, {@link Platform#UNKNOWN} when absent or not understood. */
+  /**
+   * Returns the payment platform, {@link Platform#UNKNOWN} when absent or not understood.
+   *
+   * @return the payment platform, never null
+   */
   public Platform getPlatform() {
     return platform;
   }
@@ -103,42 +131,72 @@ public final class Notification {
   /**
    * Returns the order's status; fulfil only on {@link OrderStatus#PAID}. {@link OrderStatus#UNKNOWN}
    * when the value is not understood.
+   *
+   * @return the order's status, never null
    */
   public OrderStatus getStatus() {
     return status;
   }
 
-  /** Returns the amount in fen. */
+  /**
+   * Returns the amount in fen.
+   *
+   * @return the amount in fen
+   */
   public long getMoney() {
     return money;
   }
 
-  /** Returns the payer's IPv4 address, or null. */
+  /**
+   * Returns the payer's IPv4 address, or null.
+   *
+   * @return the payer's IPv4 address, or null
+   */
   public String getClientIp() {
     return clientIp;
   }
 
-  /** Returns the payer's WeChat open id, or null. */
+  /**
+   * Returns the payer's WeChat open id, or null.
+   *
+   * @return the WeChat open id, or null
+   */
   public String getOpenId() {
     return openId;
   }
 
-  /** Returns the title, or null. */
+  /**
+   * Returns the title, or null.
+   *
+   * @return the title, or null
+   */
   public String getSubject() {
     return subject;
   }
 
-  /** Returns the description, or null. */
+  /**
+   * Returns the description, or null.
+   *
+   * @return the description, or null
+   */
   public String getDescription() {
     return description;
   }
 
-  /** Returns the merchant's free text from the create call, or null. */
+  /**
+   * Returns the merchant's free text from the create call, or null.
+   *
+   * @return the free text, or null
+   */
   public String getExtra() {
     return extra;
   }
 
-  /** Returns when the order was paid, or null when not paid or not sent. */
+  /**
+   * Returns when the order was paid, or null when not paid or not sent.
+   *
+   * @return the payment time, or null
+   */
   public Instant getPayTime() {
     return payTime;
   }
@@ -146,6 +204,8 @@ public final class Notification {
   /**
    * Returns every received body field except {@code sign}, values as received (numbers in their JSON
    * text, JSON null as null), in the order received.
+   *
+   * @return the received fields without {@code sign}
    */
   public Map<String, String> getFields() {
     return fields;

@@ -40,7 +40,12 @@ public final class NotificationReply {
     this.body = body;
   }
 
-  /** Returns the acknowledgement: HTTP 200, {@code {"code":200,"msg":"ok"}}. Send it only after the order is handled. */
+  /**
+   * Returns the acknowledgement: HTTP 200, {@code {"code":200,"msg":"ok"}}. Send it only after the
+   * order is handled.
+   *
+   * @return the success reply
+   */
   public static NotificationReply success() {
     return SUCCESS;
   }
@@ -51,6 +56,7 @@ public final class NotificationReply {
    *
    * @param reason a short reason for the gateway's logs; null gives {@code "fail"}. Never put a secret
    *     or signature in it.
+   * @return a failure reply carrying the reason
    */
   public static NotificationReply failure(String reason) {
     String msg = reason == null || reason.isEmpty() ? "fail" : reason;
@@ -72,22 +78,38 @@ public final class NotificationReply {
     return sb.append('"').toString();
   }
 
-  /** Returns the HTTP status to answer with. */
+  /**
+   * Returns the HTTP status to answer with.
+   *
+   * @return the HTTP status code
+   */
   public int getStatusCode() {
     return statusCode;
   }
 
-  /** Returns the body to answer with. */
+  /**
+   * Returns the body to answer with.
+   *
+   * @return the response body
+   */
   public String getBody() {
     return body;
   }
 
-  /** Returns the {@code Content-Type} to answer with: {@value #CONTENT_TYPE}. */
+  /**
+   * Returns the {@code Content-Type} to answer with: {@value #CONTENT_TYPE}.
+   *
+   * @return the content type
+   */
   public String getContentType() {
     return CONTENT_TYPE;
   }
 
-  /** Returns whether this reply acknowledges the notification. */
+  /**
+   * Returns whether this reply acknowledges the notification.
+   *
+   * @return true for the success reply
+   */
   public boolean isSuccess() {
     return statusCode == 200;
   }

@@ -113,72 +113,128 @@ public final class Order {
     return false;
   }
 
-  /** Returns the app id the order belongs to. */
+  /**
+   * Returns the app id the order belongs to.
+   *
+   * @return the app id
+   */
   public String getAppId() {
     return appId;
   }
 
-  /** Returns the gateway's order number, globally unique. */
+  /**
+   * Returns the gateway's order number, globally unique.
+   *
+   * @return the gateway's order number
+   */
   public String getOutTradeNo() {
     return outTradeNo;
   }
 
-  /** Returns the merchant's order number. */
+  /**
+   * Returns the merchant's order number.
+   *
+   * @return the merchant's order number
+   */
   public String getClientOutTradeNo() {
     return clientOutTradeNo;
   }
 
-  /** Returns the payment channel. */
+  /**
+   * Returns the payment channel.
+   *
+   * @return the payment channel
+   */
   public Channel getChannel() {
     return channel;
   }
 
-  /** Returns the payment platform. */
+  /**
+   * Returns the payment platform.
+   *
+   * @return the payment platform
+   */
   public Platform getPlatform() {
     return platform;
   }
 
-  /** Returns the order's status; {@link OrderStatus#UNPAID} for a V2 order just created. */
+  /**
+   * Returns the order's status; {@link OrderStatus#UNPAID} for a V2 order just created.
+   *
+   * @return the order's status
+   */
   public OrderStatus getStatus() {
     return status;
   }
 
-  /** Returns the amount in fen. */
+  /**
+   * Returns the amount in fen.
+   *
+   * @return the amount in fen
+   */
   public long getMoney() {
     return money;
   }
 
-  /** Returns the payer's IPv4 address. */
+  /**
+   * Returns the payer's IPv4 address.
+   *
+   * @return the payer's IPv4 address
+   */
   public String getClientIp() {
     return clientIp;
   }
 
-  /** Returns the payer's WeChat open id, or null. */
+  /**
+   * Returns the payer's WeChat open id, or null.
+   *
+   * @return the WeChat open id, or null
+   */
   public String getOpenId() {
     return openId;
   }
 
-  /** Returns the title, or null. */
+  /**
+   * Returns the title, or null.
+   *
+   * @return the title, or null
+   */
   public String getSubject() {
     return subject;
   }
 
-  /** Returns the description, or null. */
+  /**
+   * Returns the description, or null.
+   *
+   * @return the description, or null
+   */
   public String getDescription() {
     return description;
   }
 
-  /** Returns the merchant's free text, or null. */
+  /**
+   * Returns the merchant's free text, or null.
+   *
+   * @return the free text, or null
+   */
   public String getExtra() {
     return extra;
   }
 
-  /** Returns the notification URL. */
+  /**
+   * Returns the notification URL.
+   *
+   * @return the notification URL
+   */
   public String getNotifyUrl() {
     return notifyUrl;
   }
 
-  /** Returns the return URL, or null. */
+  /**
+   * Returns the return URL, or null.
+   *
+   * @return the return URL, or null
+   */
   public String getReturnUrl() {
     return returnUrl;
   }
@@ -186,27 +242,45 @@ public final class Order {
   /**
    * Returns what the payer's side needs to pay: see {@link #getPayBodyKind()}. Null only if the gateway
    * sent none.
+   *
+   * @return the pay body, or null
    */
   public String getPayBody() {
     return payBody;
   }
 
-  /** Returns what {@link #getPayBody()} holds, detected from its content. */
+  /**
+   * Returns what {@link #getPayBody()} holds, detected from its content.
+   *
+   * @return the kind of pay body
+   */
   public PayBodyKind getPayBodyKind() {
     return payBodyKind;
   }
 
-  /** Returns when the order was paid, or null while unpaid. */
+  /**
+   * Returns when the order was paid, or null while unpaid.
+   *
+   * @return the payment time, or null
+   */
   public Instant getPayTime() {
     return payTime;
   }
 
-  /** Returns when the gateway created the order, or null when it did not say (V2). */
+  /**
+   * Returns when the gateway created the order, or null when it did not say (V2).
+   *
+   * @return the creation time, or null
+   */
   public Instant getCreateTime() {
     return createTime;
   }
 
-  /** Returns when the order expires unpaid, or null when the gateway did not say. */
+  /**
+   * Returns when the order expires unpaid, or null when the gateway did not say.
+   *
+   * @return the expiry time, or null
+   */
   public Instant getExpireTime() {
     return expireTime;
   }

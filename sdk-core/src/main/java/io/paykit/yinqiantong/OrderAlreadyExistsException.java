@@ -24,7 +24,9 @@ import io.paykit.ApiException;
 public final class OrderAlreadyExistsException extends ApiException {
   private static final long serialVersionUID = 1L;
 
+  /** The merchant order number that already exists. */
   private final String clientOutTradeNo;
+  /** What a query said about the existing order. */
   private final OrderState orderState;
 
   OrderAlreadyExistsException(
@@ -43,7 +45,11 @@ public final class OrderAlreadyExistsException extends ApiException {
     this.orderState = orderState;
   }
 
-  /** Returns the merchant order number that already exists. */
+  /**
+   * Returns the merchant order number that already exists.
+   *
+   * @return the merchant order number
+   */
   public String getClientOutTradeNo() {
     return clientOutTradeNo;
   }
@@ -51,6 +57,8 @@ public final class OrderAlreadyExistsException extends ApiException {
   /**
    * Returns what a query said about the existing order, or {@link OrderState#UNKNOWN} when the gateway
    * answered 4409 and no query was made; never {@link OrderState#NOT_FOUND}.
+   *
+   * @return the existing order's state
    */
   public OrderState getOrderState() {
     return orderState;

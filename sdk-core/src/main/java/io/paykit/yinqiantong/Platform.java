@@ -30,12 +30,20 @@ public enum Platform {
     this.v1Value = v1Value;
   }
 
-  /** Returns the V2 code ({@code 2} for app), or 0 for {@link #UNKNOWN}. */
+  /**
+   * Returns the V2 code ({@code 2} for app), or 0 for {@link #UNKNOWN}.
+   *
+   * @return the V2 code
+   */
   public int getCode() {
     return code;
   }
 
-  /** Returns the V1 string ({@code app}, {@code mini_app}), or null for {@link #UNKNOWN}. */
+  /**
+   * Returns the V1 string ({@code app}, {@code mini_app}), or null for {@link #UNKNOWN}.
+   *
+   * @return the V1 string, or null
+   */
   public String getV1Value() {
     return v1Value;
   }

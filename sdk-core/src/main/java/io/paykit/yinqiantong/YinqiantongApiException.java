@@ -15,6 +15,7 @@ import java.util.Locale;
 public final class YinqiantongApiException extends ApiException {
   private static final long serialVersionUID = 1L;
 
+  /** The business code the gateway answered with. */
   private final BusinessCode businessCode;
 
   YinqiantongApiException(
@@ -34,7 +35,11 @@ public final class YinqiantongApiException extends ApiException {
     this.businessCode = BusinessCode.of(code);
   }
 
-  /** Returns the business code, {@link BusinessCode#UNKNOWN} when this SDK does not know it. */
+  /**
+   * Returns the business code, {@link BusinessCode#UNKNOWN} when this SDK does not know it.
+   *
+   * @return the business code, never null
+   */
   public BusinessCode getBusinessCode() {
     return businessCode;
   }

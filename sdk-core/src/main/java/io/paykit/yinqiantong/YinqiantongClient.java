@@ -96,17 +96,29 @@ public final class YinqiantongClient {
     this.transport = t.build();
   }
 
-  /** Returns a new builder; protocol V2 unless {@link Builder#protocol} says otherwise. */
+  /**
+   * Returns a new builder; protocol V2 unless {@link Builder#protocol} says otherwise.
+   *
+   * @return a new, unconfigured builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the protocol generation this client speaks. */
+  /**
+   * Returns the protocol generation this client speaks.
+   *
+   * @return the protocol generation
+   */
   public YinqiantongProtocol getProtocol() {
     return protocol;
   }
 
-  /** Returns the app id. */
+  /**
+   * Returns the app id.
+   *
+   * @return the app id
+   */
   public String getAppId() {
     return appId;
   }
@@ -148,6 +160,8 @@ public final class YinqiantongClient {
    *       own retries): {@link NetworkException}, retry-safe.
    * </ul>
    *
+   * @param params the order to create
+   * @return the created order, with its pay body
    * @throws IllegalArgumentException if {@code params} is null or, in V1, the channel has no V1 value
    *     ({@link Channel#QQ}, {@link Channel#JD}); nothing is sent
    * @throws OrderAlreadyExistsException if the order exists and this call did not get its pay body
@@ -302,6 +316,8 @@ public final class YinqiantongClient {
    * Queries an order by the merchant's order number ({@code GET /order?appid=…&client_out_trade_no=…}).
    * Reads are retried by the transport after network failures, 408, 429 and 5xx.
    *
+   * @param clientOutTradeNo the merchant's order number, 1 to 32 of {@code [0-9A-Za-z]}
+   * @return the order's state; {@link OrderState#NOT_FOUND} when the gateway has no such order
    * @throws IllegalArgumentException if the number is not 1 to 32 of {@code [0-9A-Za-z]}; nothing is
    *     sent
    * @throws YinqiantongApiException for 4414 (bad parameters), 4500 (server error), 4403 or an unknown
@@ -319,6 +335,8 @@ public final class YinqiantongClient {
    * Queries an order by the gateway's order number ({@code GET /order?appid=…&out_trade_no=…}); see
    * {@link #queryOrder(String)}.
    *
+   * @param outTradeNo the gateway's order number, 1 to 64 of {@code [0-9A-Za-z]}
+   * @return the order's state; {@link OrderState#NOT_FOUND} when the gateway has no such order
    * @throws IllegalArgumentException if the number is not 1 to 64 of {@code [0-9A-Za-z]}; nothing is
    *     sent
    * @throws YinqiantongApiException for a business error code; always retry-safe
@@ -416,6 +434,8 @@ public final class YinqiantongClient {
    * NotificationReply#success()} once the order is handled. V2 rules apply whichever protocol this
    * client speaks.
    *
+   * @param rawBody the notification's raw JSON body, exactly as received
+   * @return the verified notification
    * @throws SignatureVerificationException naming the reason: a malformed body (not one flat JSON
    *     object, a repeated field), a missing {@code appid}, {@code ts} or {@code sign}, a foreign
    *     appid, a {@code ts} outside the window, a signature that does not match, or a missing or
@@ -443,6 +463,9 @@ public final class YinqiantongClient {
    * protocol this client speaks; the {@code appkey} header is checked only when an app key is
    * configured.
    *
+   * @param headers the notification's HTTP headers, names in any case
+   * @param rawBody the notification's raw JSON body, exactly as received
+   * @return the verified notification
    * @throws SignatureVerificationException naming the reason: missing headers, a malformed body, a
    *     foreign appid or appkey, a {@code ts} outside the window, a signature that does not match, or
    *     a missing or non-integer {@code out_trade_no}, {@code status} or {@code money}
@@ -562,19 +585,34 @@ public final class YinqiantongClient {
 
     private Builder() {}
 
-    /** Sets the App ID. Required. */
+    /**
+     * Sets the App ID. Required.
+     *
+     * @param appId the App ID
+     * @return this builder
+     */
     public Builder appId(String appId) {
       this.appId = appId;
       return this;
     }
 
-    /** Sets the App Secret that signs requests and notifications. Required; never logged. */
+    /**
+     * Sets the App Secret that signs requests and notifications. Required; never logged.
+     *
+     * @param appSecret the App Secret
+     * @return this builder
+     */
     public Builder appSecret(String appSecret) {
       this.appSecret = appSecret;
       return this;
     }
 
-    /** Sets the App Key, sent as the {@code appkey} header. Required for V1; ignored by V2. */
+    /**
+     * Sets the App Key, sent as the {@code appkey} header. Required for V1; ignored by V2.
+     *
+     * @param appKey the App Key
+     * @return this builder
+     */
     public Builder appKey(String appKey) {
       this.appKey = appKey;
       return this;
@@ -583,6 +621,8 @@ public final class YinqiantongClient {
     /**
      * Chooses the protocol generation (default {@link YinqiantongProtocol#V2}).
      *
+     * @param protocol the protocol generation
+     * @return this builder
      * @throws IllegalArgumentException if null
      */
     public Builder protocol(YinqiantongProtocol protocol) {
@@ -591,7 +631,12 @@ public final class YinqiantongClient {
       return this;
     }
 
-    /** Sets the base URL; default {@link YinqiantongProtocol#getDefaultBaseUrl()} of the protocol. */
+    /**
+     * Sets the base URL; default {@link YinqiantongProtocol#getDefaultBaseUrl()} of the protocol.
+     *
+     * @param baseUrl the gateway's base URL
+     * @return this builder
+     */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = baseUrl;
       return this;
@@ -600,13 +645,19 @@ public final class YinqiantongClient {
     /**
      * Sends create bodies as {@code application/x-www-form-urlencoded} (as the gateway's Java SDK
      * does) instead of JSON; the signed key/value set is the same.
+     *
+     * @return this builder
      */
     public Builder formEncoding() {
       this.formEncoding = true;
       return this;
     }
 
-    /** Allows a plain-HTTP base URL on a non-loopback host. For test environments only. */
+    /**
+     * Allows a plain-HTTP base URL on a non-loopback host. For test environments only.
+     *
+     * @return this builder
+     */
     public Builder allowInsecureHttp() {
       this.allowInsecureHttp = true;
       return this;
@@ -615,6 +666,8 @@ public final class YinqiantongClient {
     /**
      * Sets the clock that stamps {@code ts} and judges notification timestamps (default system UTC).
      *
+     * @param clock the clock to use
+     * @return this builder
      * @throws IllegalArgumentException if null
      */
     public Builder clock(Clock clock) {
@@ -626,6 +679,8 @@ public final class YinqiantongClient {
     /**
      * Sets how the client waits between retries; for tests and custom schedulers.
      *
+     * @param sleeper the sleeper to wait with
+     * @return this builder
      * @throws IllegalArgumentException if null
      */
     public Builder sleeper(Sleeper sleeper) {
@@ -637,6 +692,8 @@ public final class YinqiantongClient {
     /**
      * Uses the caller's OkHttp client (proxy, pool, pinning); PayKit derives its own from it.
      *
+     * @param okHttpClient the OkHttp client to derive from
+     * @return this builder
      * @throws IllegalArgumentException if null
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
@@ -645,25 +702,45 @@ public final class YinqiantongClient {
       return this;
     }
 
-    /** Sets the connect timeout (default 10 s); checked by {@link #build()}. */
+    /**
+     * Sets the connect timeout (default 10 s); checked by {@link #build()}.
+     *
+     * @param timeout the connect timeout
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = timeout;
       return this;
     }
 
-    /** Sets the read timeout (default 30 s); checked by {@link #build()}. */
+    /**
+     * Sets the read timeout (default 30 s); checked by {@link #build()}.
+     *
+     * @param timeout the read timeout
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = timeout;
       return this;
     }
 
-    /** Sets the write timeout (default 30 s); checked by {@link #build()}. */
+    /**
+     * Sets the write timeout (default 30 s); checked by {@link #build()}.
+     *
+     * @param timeout the write timeout
+     * @return this builder
+     */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = timeout;
       return this;
     }
 
-    /** Sets the timeout of one whole attempt (default 60 s); checked by {@link #build()}. */
+    /**
+     * Sets the timeout of one whole attempt (default 60 s); checked by {@link #build()}.
+     *
+     * @param timeout the timeout of one attempt
+     * @return this builder
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = timeout;
       return this;
@@ -673,6 +750,8 @@ public final class YinqiantongClient {
      * Sets how many times a failed call is retried when that is safe (default 2): reads by the
      * transport, and a create resent after reconciliation found no order.
      *
+     * @param maxRetries the number of retries, 0 to 10
+     * @return this builder
      * @throws IllegalArgumentException if negative or above 10
      */
     public Builder maxRetries(int maxRetries) {
@@ -686,6 +765,7 @@ public final class YinqiantongClient {
     /**
      * Builds the client.
      *
+     * @return a new client with this builder's settings
      * @throws IllegalArgumentException naming the field: a missing or malformed appId, appSecret, or
      *     (V1) appKey; a base URL that is not https (plain http only for loopback or with {@link
      *     #allowInsecureHttp()}); a timeout that is not positive

@@ -25,7 +25,11 @@ public enum YinqiantongProtocol {
     this.defaultBaseUrl = defaultBaseUrl;
   }
 
-  /** Returns the base URL a client of this generation uses unless another is configured. */
+  /**
+   * Returns the base URL a client of this generation uses unless another is configured.
+   *
+   * @return the default base URL
+   */
   public String getDefaultBaseUrl() {
     return defaultBaseUrl;
   }
