@@ -32,6 +32,12 @@ public final class QbitPayWebhook {
 
   private static final CanonicalString CANONICAL = CanonicalString.builder().build();
 
+  /**
+   * The largest body accepted, in chars: an event is a few KB, and a bigger body is refused before
+   * it is parsed so a hostile sender cannot make verification costly.
+   */
+  static final int MAX_BODY_CHARS = 1024 * 1024;
+
   private QbitPayWebhook() {}
 
   /**
@@ -40,6 +46,7 @@ public final class QbitPayWebhook {
    * @param rawBody the request body exactly as received
    * @param signatureHeader the value of the {@code QbitPay-Signature} header
    * @param apiKey the merchant's API key, which keys the signature
+   * @return the verified event
    * @throws SignatureVerificationException if the header is missing, the body is empty, not JSON
    *     or not a JSON object, or the signature does not match (wrong key, changed body); the
    *     message names the reason, never the expected signature
@@ -53,18 +60,21 @@ public final class QbitPayWebhook {
     if (rawBody == null || rawBody.isEmpty()) {
       throw new SignatureVerificationException("empty webhook body");
     }
+    if (rawBody.length() > MAX_BODY_CHARS) {
+      throw new SignatureVerificationException("webhook body larger than " + MAX_BODY_CHARS + " chars");
+    }
     String signature = signatureHeader.trim();
     String suffix = "&key=" + apiKey;
     // The usual body (compact, data last) is checked without reading data: see parseAssumingDataLast.
     List<WebhookJson.Member> members = WebhookJson.parseAssumingDataLast(rawBody);
-    if (members != null && matches(members, suffix, signature)) return event(members);
+    if (members != null && matches(members, suffix, signature)) return event(unambiguous(members));
     try {
       members = WebhookJson.parseObject(rawBody);
     } catch (WebhookJson.MalformedException e) {
       throw new SignatureVerificationException(
           "webhook body is not a well-formed JSON object: " + e.getMessage(), e);
     }
-    if (matches(members, suffix, signature)) return event(members);
+    if (matches(members, suffix, signature)) return event(unambiguous(members));
     try {
       WebhookJson.parseObjectStrictly(rawBody);
     } catch (WebhookJson.MalformedException e) {
@@ -78,6 +88,10 @@ public final class QbitPayWebhook {
   /**
    * Verifies a webhook request given as bytes (decoded as UTF-8) and returns its event.
    *
+   * @param rawBody the request body exactly as received
+   * @param signatureHeader the value of the {@code QbitPay-Signature} header
+   * @param apiKey the merchant's API key, which keys the signature
+   * @return the verified event
    * @throws SignatureVerificationException as {@link #constructEvent(String, String, String)}
    * @throws IllegalArgumentException if {@code apiKey} is null or empty
    */
@@ -95,6 +109,8 @@ public final class QbitPayWebhook {
    * post("/qbit/webhook", body, QbitPayWebhook.SIGNATURE_HEADER, QbitPayWebhook.signature(body, apiKey));
    * }</pre>
    *
+   * @param rawBody the body to sign, one JSON object
+   * @param apiKey the merchant's API key, which keys the signature
    * @return the UPPERCASE hex MD5 signature
    * @throws IllegalArgumentException if the body is not one well-formed JSON object, or {@code
    *     apiKey} is null or empty
@@ -113,6 +129,27 @@ public final class QbitPayWebhook {
 
   private static boolean matches(List<WebhookJson.Member> members, String suffix, String signature) {
     return Verifier.md5().verify(CANONICAL.of(WebhookJson.signingValues(members), suffix), signature);
+  }
+
+  /**
+   * Refuses a signed body whose members could be cut differently from the gateway's: the signing
+   * string joins {@code k=v} with {@code &} unescaped, so {@code {"id":"evt_1&livemode=false", …}}
+   * without a {@code livemode} member signs exactly like the gateway's {@code id=evt_1&livemode=false}
+   * and would verify with another event id (slipping past deduplication) and other fields. Gateway
+   * events never hold {@code &} in a top-level scalar nor {@code &} or {@code =} in a member name; a
+   * nested value is one balanced JSON value, which cannot end early.
+   */
+  private static List<WebhookJson.Member> unambiguous(List<WebhookJson.Member> members) {
+    for (WebhookJson.Member m : members) {
+      boolean nested = m.kind == WebhookJson.Kind.OBJECT || m.kind == WebhookJson.Kind.ARRAY;
+      if (m.name.indexOf('&') >= 0
+          || m.name.indexOf('=') >= 0
+          || (!nested && m.text != null && m.text.indexOf('&') >= 0)) {
+        throw new SignatureVerificationException(
+            "webhook body has '&' or '=' where the signing string cannot tell members apart");
+      }
+    }
+    return members;
   }
 
   private static void requireApiKey(String apiKey) {
