@@ -41,7 +41,8 @@ final class RetryInterceptor implements Interceptor {
     Integer override = request.options().getMaxRetries();
     int maxRetries = override != null ? override : defaultMaxRetries;
     for (int retry = 0; ; retry++) {
-      ApiRequest attempt = request.newBuilder().attempt(retry + 1).build();
+      // The first attempt goes out as built; only retries need a copy carrying their number.
+      ApiRequest attempt = retry == 0 ? request : request.newBuilder().attempt(retry + 1).build();
       ApiResponse response;
       try {
         response = chain.proceed(attempt);
