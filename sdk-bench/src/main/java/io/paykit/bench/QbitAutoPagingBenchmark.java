@@ -80,19 +80,22 @@ public class QbitAutoPagingBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(ITEMS)
-  public void autoPagingIterable(Blackhole bh) {
+  public void autoPagingIterable(Blackhole bh, CpuCounter cpu) {
+    cpu.calls += ITEMS;
     for (Charge c : page(0).autoPagingIterable()) bh.consume(c);
   }
 
   @Benchmark
   @OperationsPerInvocation(ITEMS)
-  public void autoPagingStream(Blackhole bh) {
+  public void autoPagingStream(Blackhole bh, CpuCounter cpu) {
+    cpu.calls += ITEMS;
     page(0).autoPagingStream().forEach(bh::consume);
   }
 
   @Benchmark
   @OperationsPerInvocation(ITEMS)
-  public void rawNestedLoop(Blackhole bh) {
+  public void rawNestedLoop(Blackhole bh, CpuCounter cpu) {
+    cpu.calls += ITEMS;
     for (List<Charge> page : pages) {
       for (Charge c : page) bh.consume(c);
     }
