@@ -230,7 +230,10 @@ class OrdersTest {
     assertEquals(Collections.emptyList(), client.queryOrders("a1", "b2"));
     client.queryOrders(Arrays.asList("a1", "b2"));
 
-    assertEquals(server.takeRequest().getPath(), server.takeRequest().getPath());
+    String fromVarargs = server.takeRequest().getPath();
+    String fromList = server.takeRequest().getPath();
+    assertEquals(fromList, fromVarargs);
+    assertTrue(fromList.contains("ids=a1&ids=b2"), fromList);
   }
 
   @Test
