@@ -51,10 +51,10 @@ public final class ApiRequest {
   private ApiRequest(Builder b) {
     this.method = b.method;
     this.path = b.path;
-    this.query = Collections.unmodifiableMap(new LinkedHashMap<>(b.query));
-    this.body = Collections.unmodifiableMap(new LinkedHashMap<>(b.body));
+    this.query = b.query;
+    this.body = b.body;
     this.bodyEncoding = b.bodyEncoding;
-    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+    this.headers = b.headers;
     this.idempotent = b.idempotent;
     this.operation = b.operation;
     this.options = b.options;
@@ -81,15 +81,9 @@ public final class ApiRequest {
    * @return a new builder initialised with a copy of this request
    */
   public Builder newBuilder() {
-    Builder b = new Builder(method, path, operation);
-    b.query.putAll(query);
-    b.body.putAll(body);
-    b.bodyEncoding = bodyEncoding;
-    b.headers.putAll(headers);
-    b.idempotent = idempotent;
-    b.options = options;
-    b.attempt = attempt;
-    return b;
+    // The builder shares this request's maps and copies one only when it changes it: an interceptor
+    // that adds a header copies the headers, not the body.
+    return new Builder(this);
   }
 
   /**
@@ -217,6 +211,65 @@ public final class ApiRequest {
   }
 
   /**
+   * Tells whether a caller's value is an absolute {@code http} or {@code https} URL that can be sent
+   * exactly as given: visible ASCII only and no backslash, the scheme in any case, optional user info, a host (dot-
+   * separated labels of letters, digits, {@code -} and {@code _}, or a bracketed IPv6 address), an
+   * optional port from 1 to 65535, then anything starting with {@code /}, {@code ?} or {@code #}.
+   * Written out rather than parsed with {@code HttpUrl}, which is lenient about what it accepts and costs
+   * more than the rest of a create call's validation.
+   *
+   * @param value the value to check; null gives false
+   * @return true if the value is such a URL
+   */
+  public static boolean isAbsoluteHttpUrl(String value) {
+    if (value == null) return false;
+    int n = value.length();
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      // Browsers and OkHttp read a backslash as a slash; a URL we send must not depend on that.
+      if (c <= ' ' || c >= 0x7f || c == '\\') return false;
+    }
+    int start;
+    if (value.regionMatches(true, 0, "https://", 0, 8)) {
+      start = 8;
+    } else if (value.regionMatches(true, 0, "http://", 0, 7)) {
+      start = 7;
+    } else {
+      return false;
+    }
+    int end = start;
+    while (end < n && "/?#".indexOf(value.charAt(end)) < 0) end++;
+    int at = value.lastIndexOf('@', end - 1);
+    if (at >= start) start = at + 1;
+    if (start < end && value.charAt(start) == '[') {
+      // IPv6 literals are rare in callback URLs; OkHttp's parser knows their grammar.
+      return okhttp3.HttpUrl.parse(value) != null;
+    }
+    int portColon = start;
+    char previous = '.';
+    while (portColon < end && value.charAt(portColon) != ':') {
+      char c = value.charAt(portColon);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '_' || (c == '.' && previous != '.');
+      if (!ok) return false;
+      previous = c;
+      portColon++;
+    }
+    if (portColon == start || previous == '.') return false;
+    if (portColon + 1 < end) {
+      if (end - portColon - 1 > 5) return false;
+      int port = 0;
+      for (int i = portColon + 1; i < end; i++) {
+        char c = value.charAt(i);
+        if (c < '0' || c > '9') return false;
+        port = port * 10 + (c - '0');
+      }
+      if (port < 1 || port > 65535) return false;
+    }
+    return true;
+  }
+
+  /**
    * Checks that a header can travel safely: a non-empty token name and a value of visible ASCII
    * characters, spaces and tabs. CR and LF would let a caller's value inject headers.
    *
@@ -251,13 +304,31 @@ public final class ApiRequest {
     private final Method method;
     private final String path;
     private final String operation;
-    private final Map<String, Object> query = new LinkedHashMap<>();
-    private final Map<String, Object> body = new LinkedHashMap<>();
+    // Each map is either shared (an unmodifiable view that a built request may hold) or owned (a
+    // LinkedHashMap only this builder sees); mutators copy a shared map before changing it.
+    private Map<String, Object> query = Collections.emptyMap();
+    private Map<String, Object> body = Collections.emptyMap();
+    private Map<String, String> headers = Collections.emptyMap();
+    private boolean queryOwned;
+    private boolean bodyOwned;
+    private boolean headersOwned;
     private BodyEncoding bodyEncoding = BodyEncoding.NONE;
-    private final Map<String, String> headers = new LinkedHashMap<>();
     private boolean idempotent;
     private RequestOptions options = RequestOptions.defaults();
     private int attempt = 1;
+
+    private Builder(ApiRequest request) {
+      this.method = request.method;
+      this.path = request.path;
+      this.operation = request.operation;
+      this.query = request.query;
+      this.body = request.body;
+      this.headers = request.headers;
+      this.bodyEncoding = request.bodyEncoding;
+      this.idempotent = request.idempotent;
+      this.options = request.options;
+      this.attempt = request.attempt;
+    }
 
     private Builder(Method method, String path, String operation) {
       if (method == null) throw new IllegalArgumentException("method == null");
@@ -286,7 +357,7 @@ public final class ApiRequest {
      *     map
      */
     public Builder query(String name, Object value) {
-      if (value != null) query.put(requireName(name), checkValue(name, value));
+      if (value != null) ownedQuery().put(requireName(name), checkValue(name, value));
       return this;
     }
 
@@ -308,7 +379,7 @@ public final class ApiRequest {
      * @return this builder
      */
     public Builder removeQuery(String name) {
-      query.remove(name);
+      if (query.containsKey(name)) ownedQuery().remove(name);
       return this;
     }
 
@@ -322,7 +393,7 @@ public final class ApiRequest {
      *     map
      */
     public Builder body(String name, Object value) {
-      if (value != null) body.put(requireName(name), checkValue(name, value));
+      if (value != null) ownedBody().put(requireName(name), checkValue(name, value));
       return this;
     }
 
@@ -344,7 +415,7 @@ public final class ApiRequest {
      * @return this builder
      */
     public Builder removeBody(String name) {
-      body.remove(name);
+      if (body.containsKey(name)) ownedBody().remove(name);
       return this;
     }
 
@@ -372,7 +443,7 @@ public final class ApiRequest {
      */
     public Builder header(String name, String value) {
       checkHeader(name, value);
-      headers.put(name, value);
+      ownedHeaders().put(name, value);
       return this;
     }
 
@@ -413,7 +484,36 @@ public final class ApiRequest {
       if (bodyEncoding == BodyEncoding.NONE && !body.isEmpty()) {
         throw new IllegalArgumentException("body parameters need a body encoding");
       }
+      // Hand the maps to the request as read-only views; a later change to this builder copies them.
+      if (queryOwned) query = Collections.unmodifiableMap(query);
+      if (bodyOwned) body = Collections.unmodifiableMap(body);
+      if (headersOwned) headers = Collections.unmodifiableMap(headers);
+      queryOwned = bodyOwned = headersOwned = false;
       return new ApiRequest(this);
+    }
+
+    private Map<String, Object> ownedQuery() {
+      if (!queryOwned) {
+        query = new LinkedHashMap<>(query);
+        queryOwned = true;
+      }
+      return query;
+    }
+
+    private Map<String, Object> ownedBody() {
+      if (!bodyOwned) {
+        body = new LinkedHashMap<>(body);
+        bodyOwned = true;
+      }
+      return body;
+    }
+
+    private Map<String, String> ownedHeaders() {
+      if (!headersOwned) {
+        headers = new LinkedHashMap<>(headers);
+        headersOwned = true;
+      }
+      return headers;
     }
 
     private static String requireName(String name) {

@@ -1,6 +1,9 @@
 package io.paykit.http;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import okhttp3.Headers;
+import okio.ByteString;
 
 /**
  * A gateway's HTTP response, fully read: status, headers and body text.
@@ -14,7 +17,11 @@ public final class ApiResponse {
   private final ApiRequest request;
   private final int status;
   private final Headers headers;
-  private final String body;
+  // The body as received, when it came from the network; the text is decoded from it on first use,
+  // so JSON responses are parsed from the bytes without a String in between.
+  private final ByteString bodyBytes;
+  private final Charset charset;
+  private String body;
   private final String contentType;
   private final long durationMillis;
 
@@ -39,6 +46,25 @@ public final class ApiResponse {
     this.status = status;
     this.headers = headers == null ? Headers.of() : headers;
     this.body = body == null ? "" : body;
+    this.bodyBytes = null;
+    this.charset = null;
+    this.contentType = contentType;
+    this.durationMillis = durationMillis;
+  }
+
+  ApiResponse(
+      ApiRequest request,
+      int status,
+      Headers headers,
+      ByteString bodyBytes,
+      Charset charset,
+      String contentType,
+      long durationMillis) {
+    this.request = request;
+    this.status = status;
+    this.headers = headers;
+    this.bodyBytes = bodyBytes;
+    this.charset = charset;
     this.contentType = contentType;
     this.durationMillis = durationMillis;
   }
@@ -95,7 +121,18 @@ public final class ApiResponse {
    * @return the body text
    */
   public String body() {
-    return body;
+    // Racy single-check: two threads may both decode, and both get equal immutable Strings.
+    String text = body;
+    if (text == null) {
+      text = bodyBytes.string(charset);
+      body = text;
+    }
+    return text;
+  }
+
+  /** The body as received in UTF-8, or null when it is only available as text. */
+  ByteString utf8Bytes() {
+    return bodyBytes != null && charset.equals(StandardCharsets.UTF_8) ? bodyBytes : null;
   }
 
   /**
@@ -131,6 +168,6 @@ public final class ApiResponse {
 
   @Override
   public String toString() {
-    return "ApiResponse{" + status + " for " + request.operation() + ", " + body.length() + " chars}";
+    return "ApiResponse{" + status + " for " + request.operation() + "}";
   }
 }

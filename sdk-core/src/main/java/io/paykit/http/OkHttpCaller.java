@@ -1,7 +1,7 @@
 package io.paykit.http;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Types;
+import com.squareup.moshi.JsonWriter;
 import io.paykit.InvalidResponseException;
 import io.paykit.NetworkException;
 import io.paykit.RequestOptions;
@@ -9,8 +9,10 @@ import io.paykit.json.PayKitJson;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.FormBody;
@@ -24,18 +26,21 @@ import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSink;
 import okio.BufferedSource;
+import okio.ByteString;
 
 /** The last step of the chain: turns an {@link ApiRequest} into one OkHttp call and reads the answer. */
 final class OkHttpCaller implements Interceptor {
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  private static final JsonAdapter<Map<String, Object>> MAP_ADAPTER =
-      PayKitJson.moshi().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+  private static final JsonAdapter<Object> OBJECT_ADAPTER = PayKitJson.moshi().adapter(Object.class);
+  /** Paths without a query are few per client (one per operation), but ids make some unbounded. */
+  static final int MAX_CACHED_URLS = 64;
 
   private final HttpUrl baseUrl;
   private final OkHttpClient client;
   private final String userAgent;
   private final long defaultCallTimeoutMillis;
   private final Redactor redactor;
+  private final Map<String, HttpUrl> urlsByPath = new ConcurrentHashMap<>();
 
   OkHttpCaller(
       HttpUrl baseUrl,
@@ -51,9 +56,18 @@ final class OkHttpCaller implements Interceptor {
   }
 
   HttpUrl url(ApiRequest request) {
+    if (request.query().isEmpty()) {
+      HttpUrl cached = urlsByPath.get(request.path());
+      if (cached != null) return cached;
+    }
     HttpUrl.Builder url = baseUrl.newBuilder();
     String path = request.path().substring(1);
     if (!path.isEmpty()) url.addPathSegments(path);
+    if (request.query().isEmpty()) {
+      HttpUrl built = url.build();
+      if (urlsByPath.size() < MAX_CACHED_URLS) urlsByPath.put(request.path(), built);
+      return built;
+    }
     for (Map.Entry<String, Object> e : request.query().entrySet()) {
       Object v = e.getValue();
       if (v instanceof Collection) {
@@ -94,13 +108,15 @@ final class OkHttpCaller implements Interceptor {
 
     long start = System.nanoTime();
     try (Response response = call.execute()) {
-      String body = readBody(request, response);
+      ByteString body = readBody(request, response);
       MediaType type = response.body() == null ? null : response.body().contentType();
+      Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
       return new ApiResponse(
           request,
           response.code(),
           response.headers(),
           body,
+          charset,
           type == null ? null : type.toString(),
           (System.nanoTime() - start) / 1_000_000);
     } catch (IOException e) {
@@ -111,9 +127,9 @@ final class OkHttpCaller implements Interceptor {
     }
   }
 
-  private String readBody(ApiRequest request, Response response) throws IOException {
+  private ByteString readBody(ApiRequest request, Response response) throws IOException {
     ResponseBody body = response.body();
-    if (body == null) return "";
+    if (body == null) return ByteString.EMPTY;
     BufferedSource source = body.source();
     // Refuse before buffering: a hostile or broken server must not exhaust memory.
     if (source.request(Transport.MAX_BODY_BYTES + 1L)) {
@@ -124,10 +140,8 @@ final class OkHttpCaller implements Interceptor {
           null,
           request.idempotent());
     }
-    Buffer buffer = source.getBuffer();
-    MediaType type = body.contentType();
-    Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
-    return buffer.readString(charset);
+    // Large bodies come back as a view of the buffer's segments, not a copy.
+    return source.getBuffer().readByteString();
   }
 
   private OkHttpClient clientFor(RequestOptions options) {
@@ -160,7 +174,7 @@ final class OkHttpCaller implements Interceptor {
         body = form.build();
         break;
       case JSON:
-        body = RequestBody.create(MAP_ADAPTER.toJson(request.body()), JSON);
+        body = RequestBody.create(json(request.body()), JSON);
         break;
       default:
         if (request.method() == ApiRequest.Method.GET || request.method() == ApiRequest.Method.DELETE) {
@@ -173,14 +187,55 @@ final class OkHttpCaller implements Interceptor {
     return request.idempotent() ? body : new OneShotBody(body);
   }
 
+  /**
+   * Writes the body parameters as one JSON object in insertion order. The usual value types are
+   * written directly; others go through Moshi's {@code Object} adapter, which would otherwise be
+   * looked up per value in Moshi's synchronized adapter cache.
+   */
+  static ByteString json(Map<String, Object> params) {
+    Buffer buffer = new Buffer();
+    try (JsonWriter writer = JsonWriter.of(buffer)) {
+      writer.beginObject();
+      for (Map.Entry<String, Object> e : params.entrySet()) {
+        writer.name(e.getKey());
+        writeJson(writer, e.getValue());
+      }
+      writer.endObject();
+    } catch (IOException e) {
+      throw new IllegalStateException("writing JSON to memory failed", e);
+    }
+    return buffer.readByteString();
+  }
+
+  private static void writeJson(JsonWriter writer, Object v) throws IOException {
+    if (v instanceof String) {
+      writer.value((String) v);
+    } else if (v instanceof BigDecimal) {
+      // JsonWriter.value(Number) would print BigDecimal.toString(), which may use an exponent.
+      try (BufferedSink sink = writer.valueSink()) {
+        sink.writeUtf8(((BigDecimal) v).toPlainString());
+      }
+    } else if (v instanceof Long || v instanceof Integer) {
+      writer.value(((Number) v).longValue());
+    } else if (v instanceof Boolean) {
+      writer.value(((Boolean) v).booleanValue());
+    } else if (v instanceof Collection) {
+      writer.beginArray();
+      for (Object item : (Collection<?>) v) writeJson(writer, item);
+      writer.endArray();
+    } else {
+      OBJECT_ADAPTER.toJson(writer, v);
+    }
+  }
+
   static String render(Object v) {
-    if (v instanceof java.math.BigDecimal) return ((java.math.BigDecimal) v).toPlainString();
+    if (v instanceof BigDecimal) return ((BigDecimal) v).toPlainString();
     if (v instanceof Double || v instanceof Float) {
       double d = ((Number) v).doubleValue();
       if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
         return Long.toString((long) d);
       }
-      return java.math.BigDecimal.valueOf(d).toPlainString();
+      return BigDecimal.valueOf(d).toPlainString();
     }
     return String.valueOf(v);
   }

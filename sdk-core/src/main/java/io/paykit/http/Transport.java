@@ -3,6 +3,7 @@ package io.paykit.http;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
 import io.paykit.ApiException;
 import io.paykit.AuthenticationException;
 import io.paykit.InvalidResponseException;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Random;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okio.Buffer;
+import okio.ByteString;
 
 /**
  * Sends {@link ApiRequest}s to one gateway over one OkHttp client, through an ordered chain: the gateway
@@ -166,14 +169,19 @@ public final class Transport {
    * @throws InvalidResponseException if the body cannot be read as {@code T}
    */
   public <T> T parseJson(ApiResponse response, JsonAdapter<T> adapter) {
-    String body = response.body();
-    String trimmed = body.trim();
-    if (trimmed.isEmpty()) throw invalidResponse(response, "empty response body", null);
-    char first = trimmed.charAt(0);
+    ByteString bytes = response.utf8Bytes();
+    int first = bytes != null ? firstNonBlank(bytes) : firstNonBlank(response.body());
+    if (first < 0) throw invalidResponse(response, "empty response body", null);
     if (first == '<') throw invalidResponse(response, "HTML instead of JSON", null);
     if (first != '{' && first != '[') throw invalidResponse(response, "response is not JSON", null);
     try {
-      T value = adapter.fromJson(body);
+      // Parse the bytes as received when they are UTF-8: no String decoded and encoded again.
+      Buffer source = bytes != null ? new Buffer().write(bytes) : new Buffer().writeUtf8(response.body());
+      JsonReader reader = JsonReader.of(source);
+      T value = adapter.fromJson(reader);
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new JsonDataException("JSON document was not fully consumed.");
+      }
       if (value == null) throw invalidResponse(response, "JSON null instead of an object", null);
       return value;
     } catch (EOFException e) {
@@ -188,6 +196,23 @@ public final class Transport {
       // Extreme numbers or nesting: a hostile body must not escape as an Error.
       throw invalidResponse(response, "unreadable JSON: " + e.getClass().getSimpleName(), null);
     }
+  }
+
+  /** The first character that String.trim() would keep, or -1 when there is none. */
+  private static int firstNonBlank(ByteString bytes) {
+    for (int i = 0, n = bytes.size(); i < n; i++) {
+      int b = bytes.getByte(i) & 0xff;
+      if (b > ' ') return b;
+    }
+    return -1;
+  }
+
+  private static int firstNonBlank(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (c > ' ') return c;
+    }
+    return -1;
   }
 
   /**
