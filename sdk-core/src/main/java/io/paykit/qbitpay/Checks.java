@@ -1,8 +1,7 @@
 package io.paykit.qbitpay;
 
+import io.paykit.http.ApiRequest;
 import java.math.BigDecimal;
-import java.util.Locale;
-import okhttp3.HttpUrl;
 
 /** Validation shared by the params builders; every failure names the field. */
 final class Checks {
@@ -79,15 +78,13 @@ final class Checks {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      // HttpUrl.parse would quietly trim or encode these; a URL we send must be the one we checked.
+      // A URL we send must be exactly the one we checked: nothing to trim or encode on the way.
       if (c <= 0x20 || c >= 0x7f) {
         throw new IllegalArgumentException(
             field + " has a space, control or non-ASCII character at " + i);
       }
     }
-    String lower = value.toLowerCase(Locale.ROOT);
-    if (!(lower.startsWith("https://") || lower.startsWith("http://"))
-        || HttpUrl.parse(value) == null) {
+    if (!ApiRequest.isAbsoluteHttpUrl(value)) {
       throw new IllegalArgumentException(field + " must be an absolute http or https URL");
     }
     return value;

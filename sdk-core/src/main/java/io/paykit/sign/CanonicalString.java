@@ -111,17 +111,28 @@ public final class CanonicalString {
     }
     entries.sort((a, b) -> a.getKey().compareTo(b.getKey()));
 
-    StringBuilder out = new StringBuilder(entries.size() * 24 + suffix.length());
-    for (Map.Entry<String, ?> entry : entries) {
+    // Render first, then size the builder exactly: a 2 KB value would otherwise regrow it many times.
+    String[] rendered = new String[entries.size()];
+    int length = suffix.length();
+    for (int i = 0; i < rendered.length; i++) {
+      Map.Entry<String, ?> entry = entries.get(i);
       Object value = entry.getValue();
-      String rendered = value == null ? "" : render(entry.getKey(), value);
-      if (rendered.isEmpty() && emptyValues == EmptyValues.DROP) {
+      String text = value == null ? "" : render(entry.getKey(), value);
+      if (text.isEmpty() && emptyValues == EmptyValues.DROP) {
+        continue;
+      }
+      rendered[i] = text;
+      length += entry.getKey().length() + text.length() + 2;
+    }
+    StringBuilder out = new StringBuilder(length);
+    for (int i = 0; i < rendered.length; i++) {
+      if (rendered[i] == null) {
         continue;
       }
       if (out.length() > 0) {
         out.append('&');
       }
-      out.append(entry.getKey()).append('=').append(rendered);
+      out.append(entries.get(i).getKey()).append('=').append(rendered[i]);
     }
     return out.append(suffix).toString();
   }

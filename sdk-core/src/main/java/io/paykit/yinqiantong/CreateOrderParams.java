@@ -1,7 +1,6 @@
 package io.paykit.yinqiantong;
 
-import java.util.regex.Pattern;
-import okhttp3.HttpUrl;
+import io.paykit.http.ApiRequest;
 
 /**
  * What to create an order with. Validated by {@link Builder#build()}, so an invalid order is refused
@@ -23,10 +22,6 @@ public final class CreateOrderParams {
   static final int MAX_DESCRIPTION = 128;
   static final int MAX_EXTRA = 512;
 
-  private static final Pattern ALNUM = Pattern.compile("[0-9A-Za-z]+");
-  private static final Pattern IPV4 =
-      Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-  private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^/?#]+.*");
 
   private final String clientOutTradeNo;
   private final Channel channel;
@@ -341,7 +336,7 @@ public final class CreateOrderParams {
         throw new IllegalArgumentException("clientOutTradeNo is required");
       }
       if (clientOutTradeNo.length() > MAX_CLIENT_OUT_TRADE_NO
-          || !ALNUM.matcher(clientOutTradeNo).matches()) {
+          || !Wire.isAlphanumeric(clientOutTradeNo)) {
         throw new IllegalArgumentException(
             "clientOutTradeNo must be 1 to 32 characters of [0-9A-Za-z]");
       }
@@ -355,7 +350,7 @@ public final class CreateOrderParams {
       if (clientIp == null || clientIp.isEmpty()) {
         throw new IllegalArgumentException("clientIp is required");
       }
-      if (!IPV4.matcher(clientIp).matches()) {
+      if (!isIpv4(clientIp)) {
         throw new IllegalArgumentException("clientIp must be an IPv4 address such as 127.0.0.1");
       }
       if (notifyUrl == null || notifyUrl.isEmpty()) {
@@ -378,6 +373,29 @@ public final class CreateOrderParams {
       return s == null || s.isEmpty() ? null : s;
     }
 
+    /** Dotted-quad IPv4 without leading zeros, as the gateway's docs show it. */
+    static boolean isIpv4(String s) {
+      int parts = 0;
+      int i = 0;
+      int n = s.length();
+      while (parts < 4) {
+        int start = i;
+        int value = 0;
+        while (i < n && i - start < 4 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+          value = value * 10 + (s.charAt(i++) - '0');
+        }
+        int digits = i - start;
+        if (digits == 0 || digits > 3 || value > 255 || (digits > 1 && s.charAt(start) == '0')) {
+          return false;
+        }
+        if (++parts < 4) {
+          if (i >= n || s.charAt(i) != '.') return false;
+          i++;
+        }
+      }
+      return i == n;
+    }
+
     private static void checkLength(String field, String value, int max) {
       if (value != null && value.codePointCount(0, value.length()) > max) {
         throw new IllegalArgumentException(field + " must be at most " + max + " characters");
@@ -394,8 +412,7 @@ public final class CreateOrderParams {
           throw new IllegalArgumentException(field + " must not contain spaces or control characters");
         }
       }
-      HttpUrl parsed = HTTP_URL.matcher(url).matches() ? HttpUrl.parse(url) : null;
-      if (parsed == null) {
+      if (!ApiRequest.isAbsoluteHttpUrl(url)) {
         throw new IllegalArgumentException(field + " must be an absolute http(s) URL");
       }
       if (noQuery && (url.indexOf('?') >= 0 || url.indexOf('#') >= 0)) {

@@ -39,7 +39,8 @@ public final class Order {
   private final String notifyUrl;
   private final String returnUrl;
   private final String payBody;
-  private final PayBodyKind payBodyKind;
+  // Classified on first use: most callers hand the pay body on without asking what it is.
+  private PayBodyKind payBodyKind;
   private final Instant payTime;
   private final Instant createTime;
   private final Instant expireTime;
@@ -60,7 +61,6 @@ public final class Order {
     this.notifyUrl = b.notifyUrl;
     this.returnUrl = b.returnUrl;
     this.payBody = b.payBody;
-    this.payBodyKind = kindOf(b.payBody, this.platform);
     this.payTime = b.payTime;
     this.createTime = b.createTime;
     this.expireTime = b.expireTime;
@@ -255,7 +255,13 @@ public final class Order {
    * @return the kind of pay body
    */
   public PayBodyKind getPayBodyKind() {
-    return payBodyKind;
+    // Racy single-check: an enum constant is safe to publish, and every thread computes the same one.
+    PayBodyKind kind = payBodyKind;
+    if (kind == null) {
+      kind = kindOf(payBody, platform);
+      payBodyKind = kind;
+    }
+    return kind;
   }
 
   /**
@@ -289,7 +295,7 @@ public final class Order {
   public String toString() {
     return "Order{outTradeNo=" + outTradeNo + ", clientOutTradeNo=" + clientOutTradeNo
         + ", channel=" + channel + ", platform=" + platform + ", status=" + status
-        + ", money=" + money + ", payBodyKind=" + payBodyKind
+        + ", money=" + money + ", payBodyKind=" + getPayBodyKind()
         + ", payBody=" + (payBody == null ? "null" : payBody.length() + " chars")
         + ", expireTime=" + expireTime + "}";
   }

@@ -6,7 +6,6 @@ import io.paykit.http.Interceptor;
 import io.paykit.sign.CanonicalString;
 import io.paykit.sign.Signer;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -71,8 +70,9 @@ final class SigningInterceptor implements Interceptor {
     ApiRequest.Builder b = request.newBuilder().removeBody("sign");
     if (!request.body().containsKey("appid")) b.body("appid", appId);
     if (!request.body().containsKey("ts")) b.body("ts", epochSeconds(clock));
-    Map<String, Object> params = new LinkedHashMap<>(b.build().body());
-    return b.body("sign", Signer.md5().sign(v2Content(params, appSecret))).build();
+    // V2_CANONICAL excludes "sign", so the unsigned body can be signed as built.
+    String sign = Signer.md5().sign(v2Content(b.build().body(), appSecret));
+    return b.body("sign", sign).build();
   }
 
   private ApiRequest signV1(ApiRequest request) {

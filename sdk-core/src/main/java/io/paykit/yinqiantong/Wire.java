@@ -29,6 +29,16 @@ final class Wire {
     }
   }
 
+  /** Returns whether the text is one or more of {@code [0-9A-Za-z]}. */
+  static boolean isAlphanumeric(String text) {
+    if (text.isEmpty()) return false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return false;
+    }
+    return true;
+  }
+
   /** Returns whether the text is null or empty. */
   static boolean isEmpty(String text) {
     return text == null || text.isEmpty();

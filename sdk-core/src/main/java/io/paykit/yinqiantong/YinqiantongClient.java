@@ -56,7 +56,6 @@ public final class YinqiantongClient {
   static final Duration INITIAL_RESEND_BACKOFF = Duration.ofMillis(500);
   static final Duration MAX_RESEND_BACKOFF = Duration.ofSeconds(5);
   private static final int MAX_OUT_TRADE_NO = 64;
-  private static final Pattern ALNUM = Pattern.compile("[0-9A-Za-z]+");
   private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7e]+");
 
   private final YinqiantongProtocol protocol;
@@ -377,7 +376,7 @@ public final class YinqiantongClient {
 
   private static void checkNumber(String field, String value, int max) {
     if (value == null || value.isEmpty()) throw new IllegalArgumentException(field + " is required");
-    if (value.length() > max || !ALNUM.matcher(value).matches()) {
+    if (value.length() > max || !Wire.isAlphanumeric(value)) {
       throw new IllegalArgumentException(field + " must be 1 to " + max + " characters of [0-9A-Za-z]");
     }
   }

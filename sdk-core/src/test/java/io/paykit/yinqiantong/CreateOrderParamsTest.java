@@ -63,6 +63,32 @@ class CreateOrderParamsTest {
     refused("clientIp", params().clientIp("localhost"));
   }
 
+  /** The hand-written check agrees with the documented pattern on every dotted string up to 4 parts. */
+  @Test
+  void ipv4CheckMatchesThePatternExactly() {
+    java.util.regex.Pattern ipv4 =
+        java.util.regex.Pattern.compile(
+            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    java.util.Random random = new java.util.Random(20261122);
+    String[] parts = {"", "0", "00", "01", "1", "9", "10", "99", "100", "199", "249", "250", "255", "256",
+        "299", "300", "999", "1000", "0255", "a", "1a", " 1"};
+    int accepted = 0;
+    for (int i = 0; i < 100_000; i++) {
+      StringBuilder s = new StringBuilder();
+      int n = 3 + random.nextInt(3);
+      for (int j = 0; j < n; j++) {
+        if (j > 0) s.append(random.nextInt(20) == 0 ? ":" : ".");
+        s.append(parts[random.nextInt(parts.length)]);
+      }
+      if (random.nextInt(30) == 0) s.append('.');
+      String text = s.toString();
+      boolean expected = ipv4.matcher(text).matches();
+      assertEquals(expected, CreateOrderParams.Builder.isIpv4(text), text);
+      if (expected) accepted++;
+    }
+    assertTrue(accepted > 1_000, "accepted " + accepted);
+  }
+
   @Test
   void urlsAreAbsoluteHttpAndAtMost128Characters() {
     String base = "https://shop.example/";
