@@ -7,6 +7,7 @@ import io.paykit.NetworkException;
 import io.paykit.RequestOptions;
 import io.paykit.json.PayKitJson;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
@@ -40,6 +41,7 @@ final class OkHttpCaller implements Interceptor {
   private final String userAgent;
   private final long defaultCallTimeoutMillis;
   private final Redactor redactor;
+  private final CallDeadlines deadlines;
   private final Map<String, HttpUrl> urlsByPath = new ConcurrentHashMap<>();
 
   OkHttpCaller(
@@ -47,12 +49,14 @@ final class OkHttpCaller implements Interceptor {
       OkHttpClient client,
       String userAgent,
       long defaultCallTimeoutMillis,
-      Redactor redactor) {
+      Redactor redactor,
+      CallDeadlines deadlines) {
     this.baseUrl = baseUrl;
     this.client = client;
     this.userAgent = userAgent;
     this.defaultCallTimeoutMillis = defaultCallTimeoutMillis;
     this.redactor = redactor;
+    this.deadlines = deadlines;
   }
 
   HttpUrl url(ApiRequest request) {
@@ -99,11 +103,13 @@ final class OkHttpCaller implements Interceptor {
 
     Call call = clientFor(request.options()).newCall(http.build());
     Long callTimeout = millis(request.options().getCallTimeout());
+    CallDeadlines.Watch deadline = null;
     if (callTimeout != null) {
       call.timeout().timeout(callTimeout, TimeUnit.MILLISECONDS);
     } else if (client.callTimeoutMillis() == 0) {
-      // A caller's OkHttpClient may have no call timeout; a payment call must never hang forever.
-      call.timeout().timeout(defaultCallTimeoutMillis, TimeUnit.MILLISECONDS);
+      // No call timeout chosen (PayKit's own client, or a caller's without one): a payment call must
+      // still never hang forever.
+      deadline = deadlines.watch(call, defaultCallTimeoutMillis);
     }
 
     long start = System.nanoTime();
@@ -120,10 +126,18 @@ final class OkHttpCaller implements Interceptor {
           type == null ? null : type.toString(),
           (System.nanoTime() - start) / 1_000_000);
     } catch (IOException e) {
+      if (deadline != null && deadline.expired()) {
+        InterruptedIOException timeout =
+            new InterruptedIOException("timeout (no answer within " + defaultCallTimeoutMillis + " ms)");
+        timeout.initCause(e);
+        e = timeout;
+      }
       boolean reached = trace.connected();
       boolean retrySafe = !reached || request.idempotent();
       throw new NetworkException(
           describe(request, e, reached), e, reached, retrySafe);
+    } finally {
+      if (deadline != null) deadlines.release(deadline);
     }
   }
 

@@ -62,8 +62,9 @@ public final class Transport {
             baseUrl,
             okHttpClient,
             UserAgent.of(gateway),
-            (b.callTimeout != null ? b.callTimeout : DEFAULT_CALL_TIMEOUT).toMillis(),
-            redactor);
+            (b.callTimeout != null ? b.callTimeout : b.defaultCallTimeout).toMillis(),
+            redactor,
+            b.deadlines);
     List<Interceptor> chain = new ArrayList<>(b.interceptors);
     chain.add(new RetryInterceptor(b.maxRetries, b.sleeper, b.clock, b.random));
     chain.add(new LoggingInterceptor(gateway, redactor, caller));
@@ -80,8 +81,8 @@ public final class Transport {
           new OkHttpClient.Builder()
               .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
               .readTimeout(DEFAULT_READ_TIMEOUT)
-              .writeTimeout(DEFAULT_WRITE_TIMEOUT)
-              .callTimeout(DEFAULT_CALL_TIMEOUT);
+              .writeTimeout(DEFAULT_WRITE_TIMEOUT);
+      // No OkHttp call timeout by default: CallDeadlines enforces DEFAULT_CALL_TIMEOUT more cheaply.
     }
     if (b.connectTimeout != null) ok.connectTimeout(b.connectTimeout);
     if (b.readTimeout != null) ok.readTimeout(b.readTimeout);
@@ -115,7 +116,9 @@ public final class Transport {
   }
 
   /**
-   * Returns the OkHttp client this transport calls through (shared pool, PayKit's settings).
+   * Returns the OkHttp client this transport calls through (shared pool, PayKit's settings). Its call
+   * timeout is 0 unless one was set with {@link Builder#callTimeout(Duration)} or came with the caller's
+   * client: PayKit then enforces the default 60 s itself, to within a quarter of a second.
    *
    * @return the OkHttp client
    */
@@ -315,6 +318,8 @@ public final class Transport {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private Clock clock = Clock.systemUTC();
     private Random random = new SecureRandom();
+    private CallDeadlines deadlines = CallDeadlines.SHARED;
+    private Duration defaultCallTimeout = DEFAULT_CALL_TIMEOUT;
 
     private Builder(String gateway) {
       if (gateway == null || gateway.isEmpty()) throw new IllegalArgumentException("gateway is empty");
@@ -405,7 +410,8 @@ public final class Transport {
     }
 
     /**
-     * Sets the timeout of one whole attempt (default 60 s).
+     * Sets the timeout of one whole attempt (default 60 s). A timeout set here is enforced exactly by
+     * OkHttp's call timeout; the default is enforced by PayKit to within a quarter of a second.
      *
      * @param timeout the call timeout; must be positive
      * @return this builder
@@ -483,6 +489,12 @@ public final class Transport {
 
     Builder random(Random random) {
       this.random = random;
+      return this;
+    }
+
+    Builder deadlines(CallDeadlines deadlines, Duration defaultCallTimeout) {
+      this.deadlines = deadlines;
+      this.defaultCallTimeout = defaultCallTimeout;
       return this;
     }
 

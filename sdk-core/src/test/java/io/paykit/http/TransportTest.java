@@ -362,7 +362,71 @@ class TransportTest {
     assertEquals(10_000, client.connectTimeoutMillis());
     assertEquals(5_000, client.readTimeoutMillis());
     assertEquals(30_000, client.writeTimeoutMillis());
-    assertEquals(60_000, client.callTimeoutMillis());
+    // The default whole-call deadline is PayKit's own (CallDeadlines); an explicit one is OkHttp's.
+    assertEquals(0, client.callTimeoutMillis());
+    assertEquals(
+        45_000,
+        transport().callTimeout(Duration.ofSeconds(45)).build().okHttpClient().callTimeoutMillis());
+  }
+
+  @Test
+  void theDefaultDeadlineEndsACallThatNeverAnswers() {
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    CallDeadlines deadlines = new CallDeadlines(20, 1_000);
+    Transport transport =
+        transport().maxRetries(0).deadlines(deadlines, Duration.ofMillis(300)).build();
+
+    NetworkException e = assertThrows(NetworkException.class, () -> transport.execute(post("/orders")));
+
+    assertTrue(e.getMessage().contains("InterruptedIOException: timeout (no answer within 300 ms)"),
+        e.getMessage());
+    assertTrue(e.mayHaveReachedServer());
+    assertFalse(e.isRetrySafe());
+    assertEquals(0, deadlines.inFlight());
+  }
+
+  @Test
+  void aDeadlineTheCallerSetIsOkHttpsAndNotWatched() throws Exception {
+    CallDeadlines deadlines = new CallDeadlines(20, 1_000);
+    List<Integer> watchedDuringCall = Collections.synchronizedList(new ArrayList<>());
+    server.setDispatcher(
+        new okhttp3.mockwebserver.Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            watchedDuringCall.add(deadlines.inFlight());
+            return new MockResponse().setBody("{}");
+          }
+        });
+    transport().deadlines(deadlines, Duration.ofSeconds(60)).build().execute(get("/a"));
+    transport()
+        .callTimeout(Duration.ofSeconds(20))
+        .deadlines(deadlines, Duration.ofSeconds(60))
+        .build()
+        .execute(get("/b"));
+    transport()
+        .deadlines(deadlines, Duration.ofSeconds(60))
+        .build()
+        .execute(
+            ApiRequest.builder(ApiRequest.Method.GET, "/c", "read")
+                .options(RequestOptions.builder().callTimeout(Duration.ofSeconds(5)).build())
+                .build());
+
+    assertEquals(Arrays.asList(1, 0, 0), watchedDuringCall);
+    assertEquals(0, deadlines.inFlight());
+  }
+
+  @Test
+  void theDeadlineThreadStopsWhenIdleAndStartsAgain() throws Exception {
+    CallDeadlines deadlines = new CallDeadlines(5, 20);
+    okhttp3.Call call = new OkHttpClient().newCall(new okhttp3.Request.Builder().url(server.url("/")).build());
+    deadlines.release(deadlines.watch(call, 60_000));
+    assertTrue(deadlines.running());
+    for (int i = 0; i < 400 && deadlines.running(); i++) Thread.sleep(5);
+    assertFalse(deadlines.running());
+    CallDeadlines.Watch watch = deadlines.watch(call, 60_000);
+    assertTrue(deadlines.running());
+    assertFalse(watch.expired());
+    deadlines.release(watch);
   }
 
   @Test
