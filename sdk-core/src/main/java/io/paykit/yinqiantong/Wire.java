@@ -1,32 +1,45 @@
 package io.paykit.yinqiantong;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /** Reads the loosely typed scalars the gateway sends: numbers and numeric strings alike. */
 final class Wire {
-  /**
-   * Plain integers, optionally with a zero fraction ({@code 1.0}). No exponents: {@code 1e-999999999}
-   * would make an exact decimal conversion compute a gigantic power of ten, and {@code ts} is read
-   * before a notification's signature is checked.
-   */
-  private static final Pattern INTEGER = Pattern.compile("\\s*([+-]?\\d{1,19})(?:\\.0*)?\\s*");
-
   private Wire() {}
 
   /**
    * Returns the integral value of {@code text} ({@code "1"}, {@code "1.0"}, {@code " 1 "}), or null
-   * when it is absent or not an integer that fits a long.
+   * when it is absent or not an integer that fits a long. Plain integers only, optionally with a zero
+   * fraction: no exponents, since {@code 1e-999999999} would make an exact decimal conversion compute a
+   * gigantic power of ten, and {@code ts} is read before a notification's signature is checked.
    */
   static Long integer(String text) {
     if (text == null || text.length() > 64) return null;
-    Matcher m = INTEGER.matcher(text);
-    if (!m.matches()) return null;
+    int n = text.length();
+    int i = skipSpaces(text, 0);
+    int start = i;
+    if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) i++;
+    int digits = i;
+    while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') i++;
+    if (i == digits || i - digits > 19) return null;
+    int end = i;
+    if (i < n && text.charAt(i) == '.') {
+      i++;
+      while (i < n && text.charAt(i) == '0') i++;
+    }
+    if (skipSpaces(text, i) != n) return null;
     try {
-      return Long.parseLong(m.group(1));
+      return Long.parseLong(text.substring(start, end));
     } catch (NumberFormatException overflow) {
       return null;
     }
+  }
+
+  /** Skips what the regex class {@code \s} matches: space, tab, LF, VT, FF, CR. */
+  private static int skipSpaces(String text, int i) {
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c != ' ' && (c < '\t' || c > '\r')) break;
+      i++;
+    }
+    return i;
   }
 
   /** Returns whether the text is one or more of {@code [0-9A-Za-z]}. */
