@@ -1,6 +1,6 @@
 package io.paykit.http;
 
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,7 +25,7 @@ final class CallDeadlines {
 
   private final long tickMillis;
   private final long idleMillis;
-  private final Set<Watch> inFlight = ConcurrentHashMap.newKeySet();
+  private final Map<Call, Long> inFlight = new ConcurrentHashMap<>();
   private final AtomicBoolean running = new AtomicBoolean();
 
   CallDeadlines(long tickMillis, long idleMillis) {
@@ -33,33 +33,19 @@ final class CallDeadlines {
     this.idleMillis = idleMillis;
   }
 
-  /** One call being watched; {@link #expired()} tells whether it was cancelled for its deadline. */
-  static final class Watch {
-    final Call call;
-    final long deadlineNanos;
-    volatile boolean expired;
-
-    Watch(Call call, long deadlineNanos) {
-      this.call = call;
-      this.deadlineNanos = deadlineNanos;
-    }
-
-    boolean expired() {
-      return expired;
-    }
-  }
-
-  /** Starts watching a call that is about to execute; pair with {@link #release(Watch)}. */
-  Watch watch(Call call, long timeoutMillis) {
-    Watch watch = new Watch(call, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
-    inFlight.add(watch);
+  /** Starts watching a call that is about to execute; pair with {@link #release(Call)}. */
+  void watch(Call call, long timeoutMillis) {
+    inFlight.put(call, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
     if (!running.get() && running.compareAndSet(false, true)) start();
-    return watch;
   }
 
-  /** Stops watching a call once it has finished, whatever its outcome. */
-  void release(Watch watch) {
-    inFlight.remove(watch);
+  /**
+   * Stops watching a call once it has finished, whatever its outcome, and tells whether it was
+   * cancelled for passing its deadline.
+   */
+  boolean release(Call call) {
+    // The watcher removes a call before cancelling it, so a call that is gone was cancelled.
+    return inFlight.remove(call) == null;
   }
 
   int inFlight() {
@@ -88,11 +74,8 @@ final class CallDeadlines {
         return;
       }
       long now = System.nanoTime();
-      for (Watch watch : inFlight) {
-        if (now - watch.deadlineNanos >= 0 && !watch.expired) {
-          watch.expired = true;
-          watch.call.cancel();
-        }
+      for (Map.Entry<Call, Long> e : inFlight.entrySet()) {
+        if (now - e.getValue() >= 0 && inFlight.remove(e.getKey(), e.getValue())) e.getKey().cancel();
       }
       if (!inFlight.isEmpty()) {
         idleSince = now;

@@ -103,13 +103,14 @@ final class OkHttpCaller implements Interceptor {
 
     Call call = clientFor(request.options()).newCall(http.build());
     Long callTimeout = millis(request.options().getCallTimeout());
-    CallDeadlines.Watch deadline = null;
+    boolean watched = false;
     if (callTimeout != null) {
       call.timeout().timeout(callTimeout, TimeUnit.MILLISECONDS);
     } else if (client.callTimeoutMillis() == 0) {
       // No call timeout chosen (PayKit's own client, or a caller's without one): a payment call must
       // still never hang forever.
-      deadline = deadlines.watch(call, defaultCallTimeoutMillis);
+      deadlines.watch(call, defaultCallTimeoutMillis);
+      watched = true;
     }
 
     long start = System.nanoTime();
@@ -126,7 +127,7 @@ final class OkHttpCaller implements Interceptor {
           type == null ? null : type.toString(),
           (System.nanoTime() - start) / 1_000_000);
     } catch (IOException e) {
-      if (deadline != null && deadline.expired()) {
+      if (watched && deadlines.release(call)) {
         InterruptedIOException timeout =
             new InterruptedIOException("timeout (no answer within " + defaultCallTimeoutMillis + " ms)");
         timeout.initCause(e);
@@ -137,7 +138,7 @@ final class OkHttpCaller implements Interceptor {
       throw new NetworkException(
           describe(request, e, reached), e, reached, retrySafe);
     } finally {
-      if (deadline != null) deadlines.release(deadline);
+      if (watched) deadlines.release(call);
     }
   }
 

@@ -419,14 +419,14 @@ class TransportTest {
   void theDeadlineThreadStopsWhenIdleAndStartsAgain() throws Exception {
     CallDeadlines deadlines = new CallDeadlines(5, 20);
     okhttp3.Call call = new OkHttpClient().newCall(new okhttp3.Request.Builder().url(server.url("/")).build());
-    deadlines.release(deadlines.watch(call, 60_000));
+    deadlines.watch(call, 60_000);
+    assertFalse(deadlines.release(call));
     assertTrue(deadlines.running());
     for (int i = 0; i < 400 && deadlines.running(); i++) Thread.sleep(5);
     assertFalse(deadlines.running());
-    CallDeadlines.Watch watch = deadlines.watch(call, 60_000);
+    deadlines.watch(call, 60_000);
     assertTrue(deadlines.running());
-    assertFalse(watch.expired());
-    deadlines.release(watch);
+    assertFalse(deadlines.release(call));
   }
 
   @Test
