@@ -48,7 +48,7 @@ public final class ApiRequest {
   private final RequestOptions options;
   private final int attempt;
 
-  private ApiRequest(Builder b) {
+  ApiRequest(Builder b) {
     this.method = b.method;
     this.path = b.path;
     this.query = Collections.unmodifiableMap(new LinkedHashMap<>(b.query));
@@ -248,18 +248,18 @@ public final class ApiRequest {
 
   /** Builds an {@link ApiRequest}. Not thread-safe. */
   public static final class Builder {
-    private final Method method;
-    private final String path;
-    private final String operation;
-    private final Map<String, Object> query = new LinkedHashMap<>();
-    private final Map<String, Object> body = new LinkedHashMap<>();
-    private BodyEncoding bodyEncoding = BodyEncoding.NONE;
-    private final Map<String, String> headers = new LinkedHashMap<>();
-    private boolean idempotent;
-    private RequestOptions options = RequestOptions.defaults();
-    private int attempt = 1;
+    final Method method;
+    final String path;
+    final String operation;
+    final Map<String, Object> query = new LinkedHashMap<>();
+    final Map<String, Object> body = new LinkedHashMap<>();
+    BodyEncoding bodyEncoding = BodyEncoding.NONE;
+    final Map<String, String> headers = new LinkedHashMap<>();
+    boolean idempotent;
+    RequestOptions options = RequestOptions.defaults();
+    int attempt = 1;
 
-    private Builder(Method method, String path, String operation) {
+    Builder(Method method, String path, String operation) {
       if (method == null) throw new IllegalArgumentException("method == null");
       if (path == null || !path.startsWith("/")) {
         throw new IllegalArgumentException("path must start with '/': " + path);

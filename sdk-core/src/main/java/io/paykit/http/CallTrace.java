@@ -10,7 +10,7 @@ import okhttp3.Response;
  * failed before that point provably never reached the gateway.
  */
 final class CallTrace {
-  private volatile boolean connected;
+  volatile boolean connected;
 
   boolean connected() {
     return connected;

@@ -104,7 +104,7 @@ final class JsonTree {
     return buffer.readUtf8();
   }
 
-  private static void write(JsonWriter writer, Object value) throws IOException {
+  static void write(JsonWriter writer, Object value) throws IOException {
     if (value == null) {
       writer.nullValue();
     } else if (value instanceof Map) {

@@ -87,7 +87,7 @@ public final class JuyifuClient {
   private final Clock clock;
   private final Transport transport;
 
-  private JuyifuClient(Builder b, RequestSigner signer, PublicKey platformKey) {
+  JuyifuClient(Builder b, RequestSigner signer, PublicKey platformKey) {
     this.appId = b.appId;
     this.baseUrl = b.baseUrl;
     this.signer = signer;
@@ -367,7 +367,7 @@ public final class JuyifuClient {
     return fetchSold(params, params.getPage(), false, options);
   }
 
-  private Page<SoldItem> fetchSold(
+  Page<SoldItem> fetchSold(
       SoldQueryParams params, int page, boolean backward, RequestOptions options) {
     ApiRequest request = get("/sold", "listSold", options).query(params.toParams(page)).build();
     ApiResponse response = transport.execute(request);
@@ -780,27 +780,27 @@ public final class JuyifuClient {
    * parsed once, at {@link #build()}.
    */
   public static final class Builder {
-    private long appId;
+    long appId;
     private boolean appIdSet;
-    private String baseUrl = DEFAULT_BASE_URL;
+    String baseUrl = DEFAULT_BASE_URL;
     private String md5Secret;
     private String rsaPrivateKey;
     private String rsa2PrivateKey;
     private String sm2PrivateKey;
     private String platformPublicKey;
-    private String accessToken;
-    private boolean autoToken;
-    private OkHttpClient okHttpClient;
-    private Duration connectTimeout;
-    private Duration readTimeout;
-    private Duration writeTimeout;
-    private Duration callTimeout;
-    private Integer maxRetries;
-    private Sleeper sleeper = Sleeper.SYSTEM;
-    private Clock clock = Clock.systemUTC();
-    private boolean allowInsecureHttp;
+    String accessToken;
+    boolean autoToken;
+    OkHttpClient okHttpClient;
+    Duration connectTimeout;
+    Duration readTimeout;
+    Duration writeTimeout;
+    Duration callTimeout;
+    Integer maxRetries;
+    Sleeper sleeper = Sleeper.SYSTEM;
+    Clock clock = Clock.systemUTC();
+    boolean allowInsecureHttp;
 
-    private Builder() {}
+    Builder() {}
 
     /**
      * Sets the app id sent as {@code app_id} (and {@code app_key} on the 2014 query). Required.

@@ -23,10 +23,10 @@ public final class CreateOrderParams {
   static final int MAX_DESCRIPTION = 128;
   static final int MAX_EXTRA = 512;
 
-  private static final Pattern ALNUM = Pattern.compile("[0-9A-Za-z]+");
-  private static final Pattern IPV4 =
+  static final Pattern ALNUM = Pattern.compile("[0-9A-Za-z]+");
+  static final Pattern IPV4 =
       Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-  private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^/?#]+.*");
+  static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^/?#]+.*");
 
   private final String clientOutTradeNo;
   private final Channel channel;
@@ -40,7 +40,7 @@ public final class CreateOrderParams {
   private final String description;
   private final String extra;
 
-  private CreateOrderParams(Builder b) {
+  CreateOrderParams(Builder b) {
     this.clientOutTradeNo = b.clientOutTradeNo;
     this.channel = b.channel;
     this.platform = b.platform;
@@ -193,19 +193,19 @@ public final class CreateOrderParams {
 
   /** Builds {@link CreateOrderParams}. Not thread-safe. */
   public static final class Builder {
-    private String clientOutTradeNo;
-    private Channel channel;
-    private Platform platform;
-    private long money;
-    private String clientIp;
-    private String notifyUrl;
-    private String openId;
-    private String returnUrl;
-    private String subject;
-    private String description;
-    private String extra;
+    String clientOutTradeNo;
+    Channel channel;
+    Platform platform;
+    long money;
+    String clientIp;
+    String notifyUrl;
+    String openId;
+    String returnUrl;
+    String subject;
+    String description;
+    String extra;
 
-    private Builder() {}
+    Builder() {}
 
     /**
      * Sets the merchant's order number: at most 32 of {@code [0-9A-Za-z]}, unique per app. Required.
