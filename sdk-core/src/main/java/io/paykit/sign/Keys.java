@@ -206,15 +206,7 @@ public final class Keys {
 
   /** Names bare DER by the PEM label its structure would have, so both inputs share one switch. */
   static String pemTypeOf(Shape shape) {
-    switch (shape) {
-      case PKCS8: return "PRIVATE KEY";
-      case PKCS1_PRIVATE: return "RSA PRIVATE KEY";
-      case SEC1_PRIVATE: return "EC PRIVATE KEY";
-      case SPKI: return "PUBLIC KEY";
-      case PKCS1_PUBLIC: return "RSA PUBLIC KEY";
-      case CERTIFICATE: return "CERTIFICATE";
-      default: return "";
-    }
+    return shape.pemType;
   }
 
   static String unexpected(String type, String expected) {
