@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
 /**
@@ -64,16 +63,6 @@ final class Redactor {
 
   static boolean isSensitive(String name) {
     return name != null && SENSITIVE_NAMES.contains(name.toLowerCase(Locale.ROOT));
-  }
-
-  String headers(Headers headers) {
-    StringBuilder sb = new StringBuilder("{");
-    for (int i = 0; i < headers.size(); i++) {
-      if (i > 0) sb.append(", ");
-      String name = headers.name(i);
-      sb.append(name).append('=').append(isSensitive(name) ? MASK : text(headers.value(i)));
-    }
-    return sb.append('}').toString();
   }
 
   String params(Map<String, Object> params) {
