@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
@@ -102,11 +103,7 @@ final class Redactor {
     return out;
   }
 
-  private interface Replacement {
-    String apply(Matcher m);
-  }
-
-  private static String replace(Pattern p, String text, Replacement r) {
+  private static String replace(Pattern p, String text, Function<Matcher, String> r) {
     Matcher m = p.matcher(text);
     if (!m.find()) return text;
     StringBuffer sb = new StringBuffer(text.length());
