@@ -250,13 +250,9 @@ public final class JuyifuClient {
             .query("app_key", appId)
             .build();
     ApiResponse response = transport.execute(request);
-    Envelope envelope = envelope(response, true);
-    if (!(envelope.data instanceof Map)) {
-      throw transport.invalidResponse(response, "expected data to be an object", null);
-    }
-    Map<String, Object> data = Wire.object(envelope.data);
+    Map<String, Object> data = data(response, envelope(response, true));
     if (platform.hasPlatformKey()) platform.verifyQueryData(data);
-    return convert(response, () -> Order.from(data, "data"));
+    return read(response, Order::from, data, "data");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -598,11 +594,7 @@ public final class JuyifuClient {
             .idempotent(true)
             .build();
     ApiResponse response = transport.execute(request);
-    Envelope envelope = envelope(response, false);
-    if (!(envelope.data instanceof Map)) {
-      throw transport.invalidResponse(response, "expected data to be an object", null);
-    }
-    Map<String, Object> data = Wire.object(envelope.data);
+    Map<String, Object> data = data(response, envelope(response, false));
     String value = Wire.string(data, "access_token");
     if (value == null || value.isEmpty()) {
       throw transport.invalidResponse(response, "data has no access_token", null);
@@ -613,7 +605,8 @@ public final class JuyifuClient {
       throw transport.invalidResponse(
           response, "access_token has characters an HTTP header cannot carry", null);
     }
-    Long expiresIn = convert(response, () -> Wire.longValue(data, "expires_in", "data"));
+    Long expiresIn =
+        read(response, (item, path) -> Wire.longValue(item, "expires_in", path), data, "data");
     Instant expiresAt = expiresIn == null || expiresIn < 0 ? null : issued.plusSeconds(expiresIn);
     return AccessToken.of(value, expiresAt);
   }
@@ -737,24 +730,26 @@ public final class JuyifuClient {
     T read(Map<String, Object> item, String path) throws Wire.WireException;
   }
 
-  private interface Conversion<T> {
-    T convert() throws Wire.WireException;
-  }
-
-  private <T> T convert(ApiResponse response, Conversion<T> conversion) {
+  /** Reads one item; a shape the model cannot take is an invalid response. */
+  private <T> T read(
+      ApiResponse response, ItemReader<T> reader, Map<String, Object> item, String path) {
     try {
-      return conversion.convert();
+      return reader.read(item, path);
     } catch (Wire.WireException e) {
       throw transport.invalidResponse(response, "unexpected JSON: " + e.getMessage(), null);
     }
   }
 
-  private <T> T object(ApiResponse response, Envelope envelope, ItemReader<T> reader) {
+  /** Returns the envelope's data, which must be an object. */
+  private Map<String, Object> data(ApiResponse response, Envelope envelope) {
     if (!(envelope.data instanceof Map)) {
       throw transport.invalidResponse(response, "expected data to be an object", null);
     }
-    Map<String, Object> data = Wire.object(envelope.data);
-    return convert(response, () -> reader.read(data, "data"));
+    return Wire.object(envelope.data);
+  }
+
+  private <T> T object(ApiResponse response, Envelope envelope, ItemReader<T> reader) {
+    return read(response, reader, data(response, envelope), "data");
   }
 
   private <T> List<T> list(ApiResponse response, Envelope envelope, ItemReader<T> reader) {
@@ -770,7 +765,7 @@ public final class JuyifuClient {
       if (!(item instanceof Map)) {
         throw transport.invalidResponse(response, "expected an object at " + path, null);
       }
-      out.add(convert(response, () -> reader.read(Wire.object(item), path)));
+      out.add(read(response, reader, Wire.object(item), path));
     }
     return Collections.unmodifiableList(out);
   }
