@@ -25,7 +25,7 @@ public final class RequestOptions {
   private final Integer maxRetries;
   private final Map<String, String> headers;
 
-  private RequestOptions(Builder b) {
+  RequestOptions(Builder b) {
     this.connectTimeout = b.connectTimeout;
     this.readTimeout = b.readTimeout;
     this.writeTimeout = b.writeTimeout;
@@ -132,14 +132,14 @@ public final class RequestOptions {
 
   /** Builds {@link RequestOptions}. Not thread-safe. */
   public static final class Builder {
-    private Duration connectTimeout;
-    private Duration readTimeout;
-    private Duration writeTimeout;
-    private Duration callTimeout;
-    private Integer maxRetries;
-    private final Map<String, String> headers = new LinkedHashMap<>();
+    Duration connectTimeout;
+    Duration readTimeout;
+    Duration writeTimeout;
+    Duration callTimeout;
+    Integer maxRetries;
+    final Map<String, String> headers = new LinkedHashMap<>();
 
-    private Builder() {}
+    Builder() {}
 
     /**
      * Sets the connect timeout.

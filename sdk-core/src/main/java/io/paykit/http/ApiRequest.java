@@ -37,18 +37,18 @@ public final class ApiRequest {
     JSON
   }
 
-  private final Method method;
-  private final String path;
-  private final Map<String, Object> query;
-  private final Map<String, Object> body;
-  private final BodyEncoding bodyEncoding;
-  private final Map<String, String> headers;
-  private final boolean idempotent;
-  private final String operation;
-  private final RequestOptions options;
-  private final int attempt;
+  final Method method;
+  final String path;
+  final Map<String, Object> query;
+  final Map<String, Object> body;
+  final BodyEncoding bodyEncoding;
+  final Map<String, String> headers;
+  final boolean idempotent;
+  final String operation;
+  final RequestOptions options;
+  final int attempt;
 
-  private ApiRequest(Builder b) {
+  ApiRequest(Builder b) {
     this.method = b.method;
     this.path = b.path;
     this.query = b.query;
@@ -301,23 +301,23 @@ public final class ApiRequest {
 
   /** Builds an {@link ApiRequest}. Not thread-safe. */
   public static final class Builder {
-    private final Method method;
-    private final String path;
-    private final String operation;
+    final Method method;
+    final String path;
+    final String operation;
     // Each map is either shared (an unmodifiable view that a built request may hold) or owned (a
     // LinkedHashMap only this builder sees); mutators copy a shared map before changing it.
-    private Map<String, Object> query = Collections.emptyMap();
-    private Map<String, Object> body = Collections.emptyMap();
-    private Map<String, String> headers = Collections.emptyMap();
-    private boolean queryOwned;
-    private boolean bodyOwned;
-    private boolean headersOwned;
-    private BodyEncoding bodyEncoding = BodyEncoding.NONE;
-    private boolean idempotent;
-    private RequestOptions options = RequestOptions.defaults();
-    private int attempt = 1;
+    Map<String, Object> query = Collections.emptyMap();
+    Map<String, Object> body = Collections.emptyMap();
+    Map<String, String> headers = Collections.emptyMap();
+    boolean queryOwned;
+    boolean bodyOwned;
+    boolean headersOwned;
+    BodyEncoding bodyEncoding = BodyEncoding.NONE;
+    boolean idempotent;
+    RequestOptions options = RequestOptions.defaults();
+    int attempt = 1;
 
-    private Builder(ApiRequest request) {
+    Builder(ApiRequest request) {
       this.method = request.method;
       this.path = request.path;
       this.operation = request.operation;
@@ -330,7 +330,7 @@ public final class ApiRequest {
       this.attempt = request.attempt;
     }
 
-    private Builder(Method method, String path, String operation) {
+    Builder(Method method, String path, String operation) {
       if (method == null) throw new IllegalArgumentException("method == null");
       if (path == null || !path.startsWith("/")) {
         throw new IllegalArgumentException("path must start with '/': " + path);

@@ -1,8 +1,6 @@
 package io.paykit.http;
 
-import java.io.IOException;
 import okhttp3.Interceptor;
-import okhttp3.Response;
 
 /**
  * Records whether an attempt got as far as an open connection. OkHttp runs network interceptors only
@@ -10,7 +8,7 @@ import okhttp3.Response;
  * failed before that point provably never reached the gateway.
  */
 final class CallTrace {
-  private volatile boolean connected;
+  volatile boolean connected;
 
   boolean connected() {
     return connected;
@@ -18,12 +16,9 @@ final class CallTrace {
 
   /** The network interceptor that marks the attempt's trace, carried as a request tag. */
   static final Interceptor NETWORK_INTERCEPTOR =
-      new Interceptor() {
-        @Override
-        public Response intercept(Chain chain) throws IOException {
-          CallTrace trace = chain.request().tag(CallTrace.class);
-          if (trace != null) trace.connected = true;
-          return chain.proceed(chain.request());
-        }
+      chain -> {
+        CallTrace trace = chain.request().tag(CallTrace.class);
+        if (trace != null) trace.connected = true;
+        return chain.proceed(chain.request());
       };
 }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
 /**
@@ -66,16 +66,6 @@ final class Redactor {
     return name != null && SENSITIVE_NAMES.contains(name.toLowerCase(Locale.ROOT));
   }
 
-  String headers(Headers headers) {
-    StringBuilder sb = new StringBuilder("{");
-    for (int i = 0; i < headers.size(); i++) {
-      if (i > 0) sb.append(", ");
-      String name = headers.name(i);
-      sb.append(name).append('=').append(isSensitive(name) ? MASK : text(headers.value(i)));
-    }
-    return sb.append('}').toString();
-  }
-
   String params(Map<String, Object> params) {
     StringBuilder sb = new StringBuilder("{");
     boolean first = true;
@@ -113,11 +103,7 @@ final class Redactor {
     return out;
   }
 
-  private interface Replacement {
-    String apply(Matcher m);
-  }
-
-  private static String replace(Pattern p, String text, Replacement r) {
+  private static String replace(Pattern p, String text, Function<Matcher, String> r) {
     Matcher m = p.matcher(text);
     if (!m.find()) return text;
     StringBuffer sb = new StringBuffer(text.length());

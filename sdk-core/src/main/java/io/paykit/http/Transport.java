@@ -47,11 +47,11 @@ public final class Transport {
   private final String gateway;
   private final HttpUrl baseUrl;
   private final OkHttpClient okHttpClient;
-  private final List<Interceptor> interceptors;
+  final List<Interceptor> interceptors;
   private final Redactor redactor;
   private final Clock clock;
 
-  private Transport(Builder b) {
+  Transport(Builder b) {
     this.clock = b.clock;
     this.gateway = b.gateway;
     this.baseUrl = b.baseUrl;
@@ -303,25 +303,25 @@ public final class Transport {
 
   /** Builds a {@link Transport}. Not thread-safe. */
   public static final class Builder {
-    private final String gateway;
-    private HttpUrl baseUrl;
+    final String gateway;
+    HttpUrl baseUrl;
     private String baseUrlText;
     private boolean allowInsecureHttp;
-    private OkHttpClient okHttpClient;
-    private Duration connectTimeout;
-    private Duration readTimeout;
-    private Duration writeTimeout;
-    private Duration callTimeout;
-    private int maxRetries = DEFAULT_MAX_RETRIES;
-    private final List<Interceptor> interceptors = new ArrayList<>();
-    private final List<String> secrets = new ArrayList<>();
-    private Sleeper sleeper = Sleeper.SYSTEM;
-    private Clock clock = Clock.systemUTC();
-    private Random random = new SecureRandom();
-    private CallDeadlines deadlines = CallDeadlines.SHARED;
-    private Duration defaultCallTimeout = DEFAULT_CALL_TIMEOUT;
+    OkHttpClient okHttpClient;
+    Duration connectTimeout;
+    Duration readTimeout;
+    Duration writeTimeout;
+    Duration callTimeout;
+    int maxRetries = DEFAULT_MAX_RETRIES;
+    final List<Interceptor> interceptors = new ArrayList<>();
+    final List<String> secrets = new ArrayList<>();
+    Sleeper sleeper = Sleeper.SYSTEM;
+    Clock clock = Clock.systemUTC();
+    Random random = new SecureRandom();
+    CallDeadlines deadlines = CallDeadlines.SHARED;
+    Duration defaultCallTimeout = DEFAULT_CALL_TIMEOUT;
 
-    private Builder(String gateway) {
+    Builder(String gateway) {
       if (gateway == null || gateway.isEmpty()) throw new IllegalArgumentException("gateway is empty");
       this.gateway = gateway;
     }

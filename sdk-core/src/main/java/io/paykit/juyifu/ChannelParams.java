@@ -29,7 +29,7 @@ public final class ChannelParams {
   private final Integer weight;
   private final Boolean enabled;
 
-  private ChannelParams(Builder b) {
+  ChannelParams(Builder b) {
     this.sourceId = b.sourceId;
     this.payType = b.payType;
     this.name = b.name;
@@ -124,13 +124,13 @@ public final class ChannelParams {
 
   /** Builds {@link ChannelParams}. Not thread-safe. */
   public static final class Builder {
-    private Long sourceId;
-    private Integer payType;
-    private String name;
-    private Integer weight;
-    private Boolean enabled;
+    Long sourceId;
+    Integer payType;
+    String name;
+    Integer weight;
+    Boolean enabled;
 
-    private Builder() {}
+    Builder() {}
 
     /**
      * Sets the channel code {@code source_id} (required, {@code >= 0}).

@@ -40,7 +40,7 @@ public final class CreateOrderParams {
   private final String osVersion;
   private final Long sourceId;
 
-  private CreateOrderParams(Builder b) {
+  CreateOrderParams(Builder b) {
     this.payType = b.payType;
     this.amount = b.amount;
     this.productId = b.productId;
@@ -187,19 +187,19 @@ public final class CreateOrderParams {
 
   /** Builds {@link CreateOrderParams}. Not thread-safe. */
   public static final class Builder {
-    private int payType;
-    private boolean payTypeSet;
-    private long amount;
-    private boolean amountSet;
-    private String productId;
-    private String productName;
-    private String extData;
-    private String memo;
-    private String os;
-    private String osVersion;
-    private Long sourceId;
+    int payType;
+    boolean payTypeSet;
+    long amount;
+    boolean amountSet;
+    String productId;
+    String productName;
+    String extData;
+    String memo;
+    String os;
+    String osVersion;
+    Long sourceId;
 
-    private Builder() {}
+    Builder() {}
 
     /**
      * Sets {@code pay_type} (required, {@code >= 0}), passed through unchanged.

@@ -20,22 +20,22 @@ import okio.BufferedSink;
  * a string or an object), and the platform signs the rendered text of every value; a tree that keeps
  * numbers as the gateway wrote them ({@code 100} stays {@code 100}, never {@code 100.0}) serves both.
  */
-final class JsonTree {
+final class JsonTree extends JsonAdapter<Object> {
   /** Reads one JSON value as a tree; malformed input fails as Moshi's own exceptions do. */
-  static final JsonAdapter<Object> ADAPTER =
-      new JsonAdapter<Object>() {
-        @Override
-        public Object fromJson(JsonReader reader) throws IOException {
-          return read(reader);
-        }
+  static final JsonAdapter<Object> ADAPTER = new JsonTree();
 
-        @Override
-        public void toJson(JsonWriter writer, Object value) throws IOException {
-          write(writer, value);
-        }
-      };
-
+  // The class is its own adapter rather than holding an anonymous one: one class fewer in the jar.
   private JsonTree() {}
+
+  @Override
+  public Object fromJson(JsonReader reader) throws IOException {
+    return read(reader);
+  }
+
+  @Override
+  public void toJson(JsonWriter writer, Object value) throws IOException {
+    write(writer, value);
+  }
 
   /** A JSON number, held as the text the gateway sent. Immutable. */
   static final class Num {
@@ -104,7 +104,7 @@ final class JsonTree {
     return buffer.readUtf8();
   }
 
-  private static void write(JsonWriter writer, Object value) throws IOException {
+  static void write(JsonWriter writer, Object value) throws IOException {
     if (value == null) {
       writer.nullValue();
     } else if (value instanceof Map) {

@@ -87,7 +87,7 @@ public final class JuyifuClient {
   private final Clock clock;
   private final Transport transport;
 
-  private JuyifuClient(Builder b, RequestSigner signer, PublicKey platformKey) {
+  JuyifuClient(Builder b, RequestSigner signer, PublicKey platformKey) {
     this.appId = b.appId;
     this.baseUrl = b.baseUrl;
     this.signer = signer;
@@ -250,13 +250,9 @@ public final class JuyifuClient {
             .query("app_key", appId)
             .build();
     ApiResponse response = transport.execute(request);
-    Envelope envelope = envelope(response, true);
-    if (!(envelope.data instanceof Map)) {
-      throw transport.invalidResponse(response, "expected data to be an object", null);
-    }
-    Map<String, Object> data = Wire.object(envelope.data);
+    Map<String, Object> data = data(response, envelope(response, true));
     if (platform.hasPlatformKey()) platform.verifyQueryData(data);
-    return convert(response, () -> Order.from(data, "data"));
+    return read(response, Order::from, data, "data");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -367,7 +363,7 @@ public final class JuyifuClient {
     return fetchSold(params, params.getPage(), false, options);
   }
 
-  private Page<SoldItem> fetchSold(
+  Page<SoldItem> fetchSold(
       SoldQueryParams params, int page, boolean backward, RequestOptions options) {
     ApiRequest request = get("/sold", "listSold", options).query(params.toParams(page)).build();
     ApiResponse response = transport.execute(request);
@@ -598,11 +594,7 @@ public final class JuyifuClient {
             .idempotent(true)
             .build();
     ApiResponse response = transport.execute(request);
-    Envelope envelope = envelope(response, false);
-    if (!(envelope.data instanceof Map)) {
-      throw transport.invalidResponse(response, "expected data to be an object", null);
-    }
-    Map<String, Object> data = Wire.object(envelope.data);
+    Map<String, Object> data = data(response, envelope(response, false));
     String value = Wire.string(data, "access_token");
     if (value == null || value.isEmpty()) {
       throw transport.invalidResponse(response, "data has no access_token", null);
@@ -613,7 +605,8 @@ public final class JuyifuClient {
       throw transport.invalidResponse(
           response, "access_token has characters an HTTP header cannot carry", null);
     }
-    Long expiresIn = convert(response, () -> Wire.longValue(data, "expires_in", "data"));
+    Long expiresIn =
+        read(response, (item, path) -> Wire.longValue(item, "expires_in", path), data, "data");
     Instant expiresAt = expiresIn == null || expiresIn < 0 ? null : issued.plusSeconds(expiresIn);
     return AccessToken.of(value, expiresAt);
   }
@@ -737,24 +730,26 @@ public final class JuyifuClient {
     T read(Map<String, Object> item, String path) throws Wire.WireException;
   }
 
-  private interface Conversion<T> {
-    T convert() throws Wire.WireException;
-  }
-
-  private <T> T convert(ApiResponse response, Conversion<T> conversion) {
+  /** Reads one item; a shape the model cannot take is an invalid response. */
+  private <T> T read(
+      ApiResponse response, ItemReader<T> reader, Map<String, Object> item, String path) {
     try {
-      return conversion.convert();
+      return reader.read(item, path);
     } catch (Wire.WireException e) {
       throw transport.invalidResponse(response, "unexpected JSON: " + e.getMessage(), null);
     }
   }
 
-  private <T> T object(ApiResponse response, Envelope envelope, ItemReader<T> reader) {
+  /** Returns the envelope's data, which must be an object. */
+  private Map<String, Object> data(ApiResponse response, Envelope envelope) {
     if (!(envelope.data instanceof Map)) {
       throw transport.invalidResponse(response, "expected data to be an object", null);
     }
-    Map<String, Object> data = Wire.object(envelope.data);
-    return convert(response, () -> reader.read(data, "data"));
+    return Wire.object(envelope.data);
+  }
+
+  private <T> T object(ApiResponse response, Envelope envelope, ItemReader<T> reader) {
+    return read(response, reader, data(response, envelope), "data");
   }
 
   private <T> List<T> list(ApiResponse response, Envelope envelope, ItemReader<T> reader) {
@@ -770,7 +765,7 @@ public final class JuyifuClient {
       if (!(item instanceof Map)) {
         throw transport.invalidResponse(response, "expected an object at " + path, null);
       }
-      out.add(convert(response, () -> reader.read(Wire.object(item), path)));
+      out.add(read(response, reader, Wire.object(item), path));
     }
     return Collections.unmodifiableList(out);
   }
@@ -780,27 +775,27 @@ public final class JuyifuClient {
    * parsed once, at {@link #build()}.
    */
   public static final class Builder {
-    private long appId;
+    long appId;
     private boolean appIdSet;
-    private String baseUrl = DEFAULT_BASE_URL;
+    String baseUrl = DEFAULT_BASE_URL;
     private String md5Secret;
     private String rsaPrivateKey;
     private String rsa2PrivateKey;
     private String sm2PrivateKey;
     private String platformPublicKey;
-    private String accessToken;
-    private boolean autoToken;
-    private OkHttpClient okHttpClient;
-    private Duration connectTimeout;
-    private Duration readTimeout;
-    private Duration writeTimeout;
-    private Duration callTimeout;
-    private Integer maxRetries;
-    private Sleeper sleeper = Sleeper.SYSTEM;
-    private Clock clock = Clock.systemUTC();
-    private boolean allowInsecureHttp;
+    String accessToken;
+    boolean autoToken;
+    OkHttpClient okHttpClient;
+    Duration connectTimeout;
+    Duration readTimeout;
+    Duration writeTimeout;
+    Duration callTimeout;
+    Integer maxRetries;
+    Sleeper sleeper = Sleeper.SYSTEM;
+    Clock clock = Clock.systemUTC();
+    boolean allowInsecureHttp;
 
-    private Builder() {}
+    Builder() {}
 
     /**
      * Sets the app id sent as {@code app_id} (and {@code app_key} on the 2014 query). Required.

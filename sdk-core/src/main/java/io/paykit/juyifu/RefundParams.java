@@ -26,7 +26,7 @@ public final class RefundParams {
   private final String reason;
   private final String outRefundNo;
 
-  private RefundParams(Builder b) {
+  RefundParams(Builder b) {
     this.amount = b.amount;
     this.reason = b.reason;
     this.outRefundNo = b.outRefundNo;
@@ -97,12 +97,12 @@ public final class RefundParams {
 
   /** Builds {@link RefundParams}. Not thread-safe. */
   public static final class Builder {
-    private long amount;
-    private boolean amountSet;
-    private String reason;
-    private String outRefundNo;
+    long amount;
+    boolean amountSet;
+    String reason;
+    String outRefundNo;
 
-    private Builder() {}
+    Builder() {}
 
     /**
      * Sets the amount to refund in fen (required, {@code > 0}).

@@ -29,7 +29,7 @@ public final class SoldQueryParams {
   private final int page;
   private final int pageSize;
 
-  private SoldQueryParams(Builder b) {
+  SoldQueryParams(Builder b) {
     this.productId = b.productId;
     this.startDate = b.startDate;
     this.endDate = b.endDate;
@@ -125,13 +125,13 @@ public final class SoldQueryParams {
 
   /** Builds {@link SoldQueryParams}. Not thread-safe. */
   public static final class Builder {
-    private String productId;
-    private LocalDate startDate;
-    private LocalDate endDate;
-    private int page = 1;
-    private int pageSize = DEFAULT_PAGE_SIZE;
+    String productId;
+    LocalDate startDate;
+    LocalDate endDate;
+    int page = 1;
+    int pageSize = DEFAULT_PAGE_SIZE;
 
-    private Builder() {}
+    Builder() {}
 
     /**
      * Lists only this product; null lists all.

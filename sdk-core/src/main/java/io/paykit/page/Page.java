@@ -50,11 +50,11 @@ public final class Page<T> {
   }
 
   /** Iterated directly: the unmodifiable view costs calls per item the JIT cannot always inline. */
-  private final ArrayList<T> items;
+  final ArrayList<T> items;
   private final List<T> data;
-  private final boolean hasMore;
-  private final boolean backward;
-  private final Fetcher<T> fetcher;
+  final boolean hasMore;
+  final boolean backward;
+  final Fetcher<T> fetcher;
 
   private Page(ArrayList<T> items, boolean hasMore, boolean backward, Fetcher<T> fetcher) {
     this.items = items;

@@ -26,7 +26,7 @@ public final class ChargeCreateParams {
   private final String paymentType;
   private final String payerName;
 
-  private ChargeCreateParams(Builder b) {
+  ChargeCreateParams(Builder b) {
     this.amount = b.amount;
     this.currency = b.currency;
     this.externalOrderId = b.externalOrderId;
@@ -160,17 +160,17 @@ public final class ChargeCreateParams {
 
   /** Builds {@link ChargeCreateParams}; validation happens in {@link #build()}. Not thread-safe. */
   public static final class Builder {
-    private BigDecimal amount;
-    private String currency;
-    private String externalOrderId;
-    private String cbUrl;
-    private String redirectUrl;
-    private String baseCurrency;
-    private String quoteCurrency;
-    private String paymentType;
-    private String payerName;
+    BigDecimal amount;
+    String currency;
+    String externalOrderId;
+    String cbUrl;
+    String redirectUrl;
+    String baseCurrency;
+    String quoteCurrency;
+    String paymentType;
+    String payerName;
 
-    private Builder() {}
+    Builder() {}
 
     /**
      * Sets the amount in major units (dollars, not cents); sent as a JSON number exactly as given.

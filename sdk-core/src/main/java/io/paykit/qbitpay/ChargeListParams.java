@@ -22,7 +22,7 @@ public final class ChargeListParams {
   private final String endingBefore;
   private final String externalOrderId;
 
-  private ChargeListParams(Builder b) {
+  ChargeListParams(Builder b) {
     this.limit = b.limit;
     this.startingAfter = b.startingAfter;
     this.endingBefore = b.endingBefore;
@@ -98,12 +98,12 @@ public final class ChargeListParams {
 
   /** Builds {@link ChargeListParams}; validation happens in {@link #build()}. Not thread-safe. */
   public static final class Builder {
-    private int limit = DEFAULT_LIMIT;
-    private String startingAfter;
-    private String endingBefore;
-    private String externalOrderId;
+    int limit = DEFAULT_LIMIT;
+    String startingAfter;
+    String endingBefore;
+    String externalOrderId;
 
-    private Builder() {}
+    Builder() {}
 
     /**
      * Sets the page size, 1 to 100 (default 10).

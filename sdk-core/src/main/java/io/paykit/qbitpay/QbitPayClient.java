@@ -62,7 +62,7 @@ public final class QbitPayClient {
   private final Sleeper sleeper;
   private final int maxRetries;
 
-  private QbitPayClient(Builder b, Transport transport) {
+  QbitPayClient(Builder b, Transport transport) {
     this.transport = transport;
     this.clock = b.clock;
     this.sleeper = b.sleeper;
@@ -611,16 +611,16 @@ public final class QbitPayClient {
     private String apiKey;
     private String baseUrl = DEFAULT_BASE_URL;
     private OkHttpClient okHttpClient;
-    private int maxRetries = Transport.DEFAULT_MAX_RETRIES;
+    int maxRetries = Transport.DEFAULT_MAX_RETRIES;
     private Duration connectTimeout;
     private Duration readTimeout;
     private Duration writeTimeout;
     private Duration callTimeout;
-    private Sleeper sleeper = Sleeper.SYSTEM;
-    private Clock clock = Clock.systemUTC();
+    Sleeper sleeper = Sleeper.SYSTEM;
+    Clock clock = Clock.systemUTC();
     private boolean allowInsecureHttp;
 
-    private Builder() {}
+    Builder() {}
 
     /**
      * Sets the API key (required): the HTTP Basic user name, and the key of webhook signatures.

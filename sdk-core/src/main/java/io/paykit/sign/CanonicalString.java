@@ -52,7 +52,7 @@ public final class CanonicalString {
   private final EmptyValues emptyValues;
   private final String arraySeparator;
 
-  private CanonicalString(Builder builder) {
+  CanonicalString(Builder builder) {
     this.excluded = Collections.unmodifiableSet(new LinkedHashSet<>(builder.excluded));
     this.emptyValues = builder.emptyValues;
     this.arraySeparator = builder.arraySeparator;
@@ -227,11 +227,11 @@ public final class CanonicalString {
 
   /** Configures a {@link CanonicalString}. Not thread-safe; the built string is. */
   public static final class Builder {
-    private final Set<String> excluded = new LinkedHashSet<>();
-    private EmptyValues emptyValues = EmptyValues.DROP;
-    private String arraySeparator = ",";
+    final Set<String> excluded = new LinkedHashSet<>();
+    EmptyValues emptyValues = EmptyValues.DROP;
+    String arraySeparator = ",";
 
-    private Builder() {}
+    Builder() {}
 
     /**
      * Leaves these keys out of the string (case-sensitive), e.g. {@code "sign", "sign_type"}; adds

@@ -34,10 +34,10 @@ final class Der {
     final int tag;
     private final byte[] buffer;
     private final int start;
-    private final int offset;
-    private final int length;
+    final int offset;
+    final int length;
 
-    private Element(int tag, byte[] buffer, int start, int offset, int length) {
+    Element(int tag, byte[] buffer, int start, int offset, int length) {
       this.tag = tag;
       this.buffer = buffer;
       this.start = start;
@@ -129,7 +129,7 @@ final class Der {
     return element;
   }
 
-  private static Element read(byte[] buffer, int position, int end) throws DerException {
+  static Element read(byte[] buffer, int position, int end) throws DerException {
     if (end - position < 2) {
       throw new DerException("truncated DER element");
     }

@@ -36,8 +36,22 @@ final class KeyFormats {
     }
   }
 
-  /** The kinds of DER structure a key text can hold. */
-  enum Shape { PKCS8, PKCS1_PRIVATE, SEC1_PRIVATE, SPKI, PKCS1_PUBLIC, CERTIFICATE, UNKNOWN }
+  /** The kinds of DER structure a key text can hold, each with the PEM label it would carry. */
+  enum Shape {
+    PKCS8("PRIVATE KEY"),
+    PKCS1_PRIVATE("RSA PRIVATE KEY"),
+    SEC1_PRIVATE("EC PRIVATE KEY"),
+    SPKI("PUBLIC KEY"),
+    PKCS1_PUBLIC("RSA PUBLIC KEY"),
+    CERTIFICATE("CERTIFICATE"),
+    UNKNOWN("");
+
+    final String pemType;
+
+    Shape(String pemType) {
+      this.pemType = pemType;
+    }
+  }
 
   /** Guesses the container from its outline, for keys given as bare Base64. */
   static Shape shape(byte[] der) {

@@ -79,16 +79,9 @@ public final class Keys {
    */
   public static PublicKey rsaPublicKey(String pemOrBase64) {
     String text = requireText(pemOrBase64, RSA_PUBLIC);
-    byte[] der;
-    String type;
-    if (Pem.isPem(text)) {
-      Pem.Block block = Pem.parse(text, RSA_PUBLIC);
-      der = block.der;
-      type = block.type;
-    } else {
-      der = base64(text, RSA_PUBLIC);
-      type = pemTypeOf(KeyFormats.shape(der));
-    }
+    Pem.Block block = block(text, RSA_PUBLIC);
+    byte[] der = block.der;
+    String type = block.type;
     byte[] spki;
     switch (type) {
       case "PUBLIC KEY":
@@ -204,17 +197,14 @@ public final class Keys {
     return der;
   }
 
-  /** Names bare DER by the PEM label its structure would have, so both inputs share one switch. */
-  static String pemTypeOf(Shape shape) {
-    switch (shape) {
-      case PKCS8: return "PRIVATE KEY";
-      case PKCS1_PRIVATE: return "RSA PRIVATE KEY";
-      case SEC1_PRIVATE: return "EC PRIVATE KEY";
-      case SPKI: return "PUBLIC KEY";
-      case PKCS1_PUBLIC: return "RSA PUBLIC KEY";
-      case CERTIFICATE: return "CERTIFICATE";
-      default: return "";
-    }
+  /**
+   * Reads key text as PEM, or as bare Base64 DER named by the PEM label its structure would have, so
+   * both inputs share one switch on the label.
+   */
+  static Pem.Block block(String text, String what) {
+    if (Pem.isPem(text)) return Pem.parse(text, what);
+    byte[] der = base64(text, what);
+    return new Pem.Block(KeyFormats.shape(der).pemType, der);
   }
 
   static String unexpected(String type, String expected) {
@@ -224,16 +214,9 @@ public final class Keys {
   }
 
   private static byte[] rsaPrivatePkcs8(String text) {
-    byte[] der;
-    String type;
-    if (Pem.isPem(text)) {
-      Pem.Block block = Pem.parse(text, RSA_PRIVATE);
-      der = block.der;
-      type = block.type;
-    } else {
-      der = base64(text, RSA_PRIVATE);
-      type = pemTypeOf(KeyFormats.shape(der));
-    }
+    Pem.Block block = block(text, RSA_PRIVATE);
+    byte[] der = block.der;
+    String type = block.type;
     switch (type) {
       case "PRIVATE KEY":
         return der;

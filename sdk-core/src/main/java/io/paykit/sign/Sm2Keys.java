@@ -29,16 +29,9 @@ final class Sm2Keys {
       }
       return fromScalar(new BigInteger(1, Hex.decodeOrNull(text)));
     }
-    byte[] der;
-    String type;
-    if (Pem.isPem(text)) {
-      Pem.Block block = Pem.parse(text, PRIVATE);
-      der = block.der;
-      type = block.type;
-    } else {
-      der = Keys.base64(text, PRIVATE);
-      type = Keys.pemTypeOf(KeyFormats.shape(der));
-    }
+    Pem.Block block = Keys.block(text, PRIVATE);
+    byte[] der = block.der;
+    String type = block.type;
     try {
       switch (type) {
         case "PRIVATE KEY":
@@ -69,16 +62,9 @@ final class Sm2Keys {
     if (!Pem.isPem(text) && Hex.isHex(text)) {
       return fromHexPoint(text);
     }
-    byte[] der;
-    String type;
-    if (Pem.isPem(text)) {
-      Pem.Block block = Pem.parse(text, PUBLIC);
-      der = block.der;
-      type = block.type;
-    } else {
-      der = Keys.base64(text, PUBLIC);
-      type = Keys.pemTypeOf(KeyFormats.shape(der));
-    }
+    Pem.Block block = Keys.block(text, PUBLIC);
+    byte[] der = block.der;
+    String type = block.type;
     try {
       switch (type) {
         case "PUBLIC KEY":

@@ -36,7 +36,7 @@ public final class EventDeduplicator {
   private static final Boolean IN_PROGRESS = Boolean.FALSE;
   private static final Boolean PROCESSED = Boolean.TRUE;
 
-  private final int capacity;
+  final int capacity;
   private final LinkedHashMap<String, Boolean> seen;
 
   /** Creates a deduplicator remembering up to {@value #DEFAULT_CAPACITY} ids. */

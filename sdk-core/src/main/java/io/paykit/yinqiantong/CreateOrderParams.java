@@ -35,7 +35,7 @@ public final class CreateOrderParams {
   private final String description;
   private final String extra;
 
-  private CreateOrderParams(Builder b) {
+  CreateOrderParams(Builder b) {
     this.clientOutTradeNo = b.clientOutTradeNo;
     this.channel = b.channel;
     this.platform = b.platform;
@@ -188,19 +188,19 @@ public final class CreateOrderParams {
 
   /** Builds {@link CreateOrderParams}. Not thread-safe. */
   public static final class Builder {
-    private String clientOutTradeNo;
-    private Channel channel;
-    private Platform platform;
-    private long money;
-    private String clientIp;
-    private String notifyUrl;
-    private String openId;
-    private String returnUrl;
-    private String subject;
-    private String description;
-    private String extra;
+    String clientOutTradeNo;
+    Channel channel;
+    Platform platform;
+    long money;
+    String clientIp;
+    String notifyUrl;
+    String openId;
+    String returnUrl;
+    String subject;
+    String description;
+    String extra;
 
-    private Builder() {}
+    Builder() {}
 
     /**
      * Sets the merchant's order number: at most 32 of {@code [0-9A-Za-z]}, unique per app. Required.

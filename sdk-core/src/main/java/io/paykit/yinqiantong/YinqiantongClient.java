@@ -56,7 +56,7 @@ public final class YinqiantongClient {
   static final Duration INITIAL_RESEND_BACKOFF = Duration.ofMillis(500);
   static final Duration MAX_RESEND_BACKOFF = Duration.ofSeconds(5);
   private static final int MAX_OUT_TRADE_NO = 64;
-  private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7e]+");
+  static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7e]+");
 
   private final YinqiantongProtocol protocol;
   private final String appId;
@@ -68,7 +68,7 @@ public final class YinqiantongClient {
   private final int maxRetries;
   private final Transport transport;
 
-  private YinqiantongClient(Builder b) {
+  YinqiantongClient(Builder b) {
     this.protocol = b.protocol;
     this.appId = b.appId;
     this.appKey = b.protocol == YinqiantongProtocol.V1 ? b.appKey : null;
@@ -566,23 +566,23 @@ public final class YinqiantongClient {
 
   /** Builds a {@link YinqiantongClient}. Not thread-safe. */
   public static final class Builder {
-    private YinqiantongProtocol protocol = YinqiantongProtocol.V2;
-    private String appId;
-    private String appSecret;
-    private String appKey;
-    private String baseUrl;
-    private boolean formEncoding;
-    private boolean allowInsecureHttp;
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.SYSTEM;
-    private OkHttpClient okHttpClient;
-    private Duration connectTimeout;
-    private Duration readTimeout;
-    private Duration writeTimeout;
-    private Duration callTimeout;
-    private int maxRetries = Transport.DEFAULT_MAX_RETRIES;
+    YinqiantongProtocol protocol = YinqiantongProtocol.V2;
+    String appId;
+    String appSecret;
+    String appKey;
+    String baseUrl;
+    boolean formEncoding;
+    boolean allowInsecureHttp;
+    Clock clock = Clock.systemUTC();
+    Sleeper sleeper = Sleeper.SYSTEM;
+    OkHttpClient okHttpClient;
+    Duration connectTimeout;
+    Duration readTimeout;
+    Duration writeTimeout;
+    Duration callTimeout;
+    int maxRetries = Transport.DEFAULT_MAX_RETRIES;
 
-    private Builder() {}
+    Builder() {}
 
     /**
      * Sets the App ID. Required.
