@@ -64,18 +64,16 @@ final class TolerantEnumAdapterFactory implements JsonAdapter.Factory {
 
     @Override
     public E fromJson(JsonReader reader) throws IOException {
+      // Comparisons, not a switch: a switch over Moshi's enum costs a synthetic $SwitchMap class.
+      JsonReader.Token token = reader.peek();
       String value;
-      switch (reader.peek()) {
-        case STRING:
-        case NUMBER:
-          value = reader.nextString();
-          break;
-        case BOOLEAN:
-          value = String.valueOf(reader.nextBoolean());
-          break;
-        default:
-          reader.skipValue();
-          return unknown;
+      if (token == JsonReader.Token.STRING || token == JsonReader.Token.NUMBER) {
+        value = reader.nextString();
+      } else if (token == JsonReader.Token.BOOLEAN) {
+        value = String.valueOf(reader.nextBoolean());
+      } else {
+        reader.skipValue();
+        return unknown;
       }
       E constant = byName.get(value);
       return constant != null ? constant : unknown;

@@ -62,34 +62,31 @@ final class JsonTree extends JsonAdapter<Object> {
   }
 
   static Object read(JsonReader reader) throws IOException {
-    switch (reader.peek()) {
-      case BEGIN_OBJECT:
-        Map<String, Object> map = new LinkedHashMap<>();
-        reader.beginObject();
-        while (reader.hasNext()) {
-          String name = reader.nextName();
-          map.put(name, read(reader));
-        }
-        reader.endObject();
-        return map;
-      case BEGIN_ARRAY:
-        List<Object> list = new ArrayList<>();
-        reader.beginArray();
-        while (reader.hasNext()) list.add(read(reader));
-        reader.endArray();
-        return list;
-      case STRING:
-        return reader.nextString();
-      case NUMBER:
-        // nextString() returns a number's own text, so no detour through double.
-        return new Num(reader.nextString());
-      case BOOLEAN:
-        return reader.nextBoolean();
-      case NULL:
-        return reader.nextNull();
-      default:
-        throw new JsonDataException("unexpected " + reader.peek() + " at " + reader.getPath());
+    // Comparisons, not a switch: a switch over Moshi's enum costs a synthetic $SwitchMap class.
+    JsonReader.Token token = reader.peek();
+    if (token == JsonReader.Token.BEGIN_OBJECT) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      reader.beginObject();
+      while (reader.hasNext()) {
+        String name = reader.nextName();
+        map.put(name, read(reader));
+      }
+      reader.endObject();
+      return map;
     }
+    if (token == JsonReader.Token.BEGIN_ARRAY) {
+      List<Object> list = new ArrayList<>();
+      reader.beginArray();
+      while (reader.hasNext()) list.add(read(reader));
+      reader.endArray();
+      return list;
+    }
+    if (token == JsonReader.Token.STRING) return reader.nextString();
+    // nextString() returns a number's own text, so no detour through double.
+    if (token == JsonReader.Token.NUMBER) return new Num(reader.nextString());
+    if (token == JsonReader.Token.BOOLEAN) return reader.nextBoolean();
+    if (token == JsonReader.Token.NULL) return reader.nextNull();
+    throw new JsonDataException("unexpected " + token + " at " + reader.getPath());
   }
 
   /** Writes a tree as compact JSON, in the order it was read, numbers as they were written. */

@@ -32,22 +32,18 @@ final class FlatJson {
       if (strict && out.containsKey(name)) {
         throw new JsonDataException("field " + name + " appears twice");
       }
+      // Comparisons, not a switch: a switch over Moshi's enum costs a synthetic $SwitchMap class.
       JsonReader.Token token = reader.peek();
-      switch (token) {
-        case STRING:
-        case NUMBER:
-          out.put(name, reader.nextString());
-          break;
-        case BOOLEAN:
-          out.put(name, Boolean.toString(reader.nextBoolean()));
-          break;
-        case NULL:
-          reader.nextNull();
-          out.put(name, null);
-          break;
-        default:
-          if (strict) throw new JsonDataException("field " + name + " is not a plain value");
-          reader.skipValue();
+      if (token == JsonReader.Token.STRING || token == JsonReader.Token.NUMBER) {
+        out.put(name, reader.nextString());
+      } else if (token == JsonReader.Token.BOOLEAN) {
+        out.put(name, Boolean.toString(reader.nextBoolean()));
+      } else if (token == JsonReader.Token.NULL) {
+        reader.nextNull();
+        out.put(name, null);
+      } else {
+        if (strict) throw new JsonDataException("field " + name + " is not a plain value");
+        reader.skipValue();
       }
     }
     reader.endObject();
