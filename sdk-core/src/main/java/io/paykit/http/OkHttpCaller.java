@@ -175,27 +175,24 @@ final class OkHttpCaller implements Interceptor {
 
   private RequestBody body(ApiRequest request) {
     RequestBody body;
-    switch (request.bodyEncoding()) {
-      case FORM:
-        FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8);
-        for (Map.Entry<String, Object> e : request.body().entrySet()) {
-          Object v = e.getValue();
-          if (v instanceof Collection) {
-            for (Object item : (Collection<?>) v) form.add(e.getKey(), render(item));
-          } else {
-            form.add(e.getKey(), render(v));
-          }
+    ApiRequest.BodyEncoding encoding = request.bodyEncoding();
+    if (encoding == ApiRequest.BodyEncoding.FORM) {
+      FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8);
+      for (Map.Entry<String, Object> e : request.body().entrySet()) {
+        Object v = e.getValue();
+        if (v instanceof Collection) {
+          for (Object item : (Collection<?>) v) form.add(e.getKey(), render(item));
+        } else {
+          form.add(e.getKey(), render(v));
         }
-        body = form.build();
-        break;
-      case JSON:
-        body = RequestBody.create(json(request.body()), JSON);
-        break;
-      default:
-        if (request.method() == ApiRequest.Method.GET || request.method() == ApiRequest.Method.DELETE) {
-          return null;
-        }
-        body = RequestBody.create(new byte[0], null);
+      }
+      body = form.build();
+    } else if (encoding == ApiRequest.BodyEncoding.JSON) {
+      body = RequestBody.create(json(request.body()), JSON);
+    } else if (request.method() == ApiRequest.Method.GET || request.method() == ApiRequest.Method.DELETE) {
+      return null;
+    } else {
+      body = RequestBody.create(new byte[0], null);
     }
     // A one-shot body stops OkHttp from silently replaying a non-idempotent request once its
     // transmission has started (it still recovers from failures before the first byte).

@@ -54,7 +54,7 @@ public final class Keys {
    */
   public static PrivateKey rsaPrivateKey(String pemOrBase64) {
     byte[] pkcs8 = rsaPrivatePkcs8(requireText(pemOrBase64, RSA_PRIVATE));
-    requireRsa(RSA_PRIVATE, () -> KeyFormats.pkcs8Algorithm(pkcs8));
+    requireRsa(RSA_PRIVATE, pkcs8, true);
     PrivateKey key;
     try {
       key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
@@ -104,7 +104,7 @@ public final class Keys {
       default:
         throw Pem.invalid(RSA_PUBLIC, unexpected(type, "'PUBLIC KEY', 'RSA PUBLIC KEY' or 'CERTIFICATE'"));
     }
-    requireRsa(RSA_PUBLIC, () -> KeyFormats.spkiAlgorithm(spki));
+    requireRsa(RSA_PUBLIC, spki, false);
     try {
       return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(spki));
     } catch (InvalidKeySpecException e) {
@@ -241,14 +241,10 @@ public final class Keys {
     }
   }
 
-  private interface AlgorithmReader {
-    AlgorithmId read() throws DerException;
-  }
-
-  private static void requireRsa(String what, AlgorithmReader reader) {
+  private static void requireRsa(String what, byte[] der, boolean pkcs8) {
     AlgorithmId algorithm;
     try {
-      algorithm = reader.read();
+      algorithm = pkcs8 ? KeyFormats.pkcs8Algorithm(der) : KeyFormats.spkiAlgorithm(der);
     } catch (DerException e) {
       throw Pem.invalid(what, "the key structure is corrupt (" + e.getMessage() + ")");
     }
