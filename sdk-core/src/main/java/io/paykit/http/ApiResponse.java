@@ -136,7 +136,7 @@ public final class ApiResponse {
   }
 
   /**
-   * Returns the {@code Content-Type}, or null.
+   * Returns the {@code Content-Type} header as the gateway sent it, or null.
    *
    * @return the content type, or null
    */

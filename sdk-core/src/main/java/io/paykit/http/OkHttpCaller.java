@@ -12,6 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -116,15 +117,14 @@ final class OkHttpCaller implements Interceptor {
     long start = System.nanoTime();
     try (Response response = call.execute()) {
       ByteString body = readBody(request, response);
-      MediaType type = response.body() == null ? null : response.body().contentType();
-      Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+      String contentType = response.header("Content-Type");
       return new ApiResponse(
           request,
           response.code(),
           response.headers(),
           body,
-          charset,
-          type == null ? null : type.toString(),
+          charset(contentType),
+          contentType,
           (System.nanoTime() - start) / 1_000_000);
     } catch (IOException e) {
       if (watched && deadlines.release(call)) {
@@ -157,6 +157,18 @@ final class OkHttpCaller implements Interceptor {
     }
     // Large bodies come back as a view of the buffer's segments, not a copy.
     return source.getBuffer().readByteString();
+  }
+
+  /**
+   * The charset a Content-Type names, UTF-8 when it names none or cannot be read. Parsed only when
+   * there is a charset parameter: OkHttp's MediaType parser costs more than reading a small answer.
+   */
+  static Charset charset(String contentType) {
+    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("charset")) {
+      return StandardCharsets.UTF_8;
+    }
+    MediaType type = MediaType.parse(contentType);
+    return type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
   }
 
   private OkHttpClient clientFor(RequestOptions options) {

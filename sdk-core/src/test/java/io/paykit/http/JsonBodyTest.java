@@ -46,6 +46,17 @@ class JsonBodyTest {
   }
 
   @Test
+  void readsTheCharsetOnlyFromACharsetParameter() {
+    assertEquals(StandardCharsets.UTF_8, OkHttpCaller.charset(null));
+    assertEquals(StandardCharsets.UTF_8, OkHttpCaller.charset("application/json"));
+    assertEquals(StandardCharsets.UTF_8, OkHttpCaller.charset("application/json; charset=utf-8"));
+    assertEquals(Charset.forName("GBK"), OkHttpCaller.charset("text/html; Charset=\"GBK\""));
+    assertEquals(Charset.forName("GB18030"), OkHttpCaller.charset("application/json;charset=gb18030"));
+    assertEquals(StandardCharsets.UTF_8, OkHttpCaller.charset("application/json; charset=no-such"));
+    assertEquals(StandardCharsets.UTF_8, OkHttpCaller.charset("garbage; charset"));
+  }
+
+  @Test
   void anEmptyBodyIsAnEmptyObject() {
     assertEquals("{}", OkHttpCaller.json(new LinkedHashMap<>()).utf8());
   }
