@@ -145,29 +145,10 @@ public final class QbitPayClient {
             .build();
     int resends = retries(options);
     for (int attempt = 0; ; attempt++) {
-      PayKitException ambiguous = null;
-      ApiResponse response = null;
-      try {
-        response = transport.execute(request);
-      } catch (NetworkException e) {
-        if (!e.mayHaveReachedServer()) throw e;
-        ambiguous = e;
-      } catch (InvalidResponseException e) {
-        ambiguous = e;
-      }
-      if (response != null) {
-        if (response.isSuccessful()) {
-          try {
-            return readCharge(response);
-          } catch (InvalidResponseException e) {
-            ambiguous = e;
-          }
-        } else {
-          PayKitException error = QbitErrors.map(transport, response);
-          if (!QbitErrors.ambiguous(response.status())) throw error;
-          ambiguous = error;
-        }
-      }
+      PayKitException[] ambiguity = new PayKitException[1];
+      Charge created = sendOnce(request, ambiguity);
+      if (created != null) return created;
+      PayKitException ambiguous = ambiguity[0];
       LOG.warn(
           "createCharge for externalOrderId {} may have reached Qbit Pay ({}); looking it up before"
               + " sending again",
@@ -184,6 +165,37 @@ public final class QbitPayClient {
       }
       if (attempt >= resends) throw ambiguous;
     }
+  }
+
+  /**
+   * Sends a charge write once. Returns the charge; or throws what shows the write did not happen; or
+   * returns null with the failure that leaves it open (timeout after sending, 5xx, unreadable success)
+   * in {@code ambiguous[0]}, for the caller to settle by reading the gateway's state.
+   */
+  private Charge sendOnce(ApiRequest request, PayKitException[] ambiguous) {
+    ApiResponse response;
+    try {
+      response = transport.execute(request);
+    } catch (NetworkException e) {
+      if (!e.mayHaveReachedServer()) throw e;
+      ambiguous[0] = e;
+      return null;
+    } catch (InvalidResponseException e) {
+      ambiguous[0] = e;
+      return null;
+    }
+    if (response.isSuccessful()) {
+      try {
+        return readCharge(response);
+      } catch (InvalidResponseException e) {
+        ambiguous[0] = e;
+        return null;
+      }
+    }
+    PayKitException error = QbitErrors.map(transport, response);
+    if (!QbitErrors.ambiguous(response.status())) throw error;
+    ambiguous[0] = error;
+    return null;
   }
 
   /** Finds the charge an ambiguous attempt may have created; null when there is none. */
@@ -310,29 +322,10 @@ public final class QbitPayClient {
             .body("status", ChargeStatus.BUYER_PAID.getValue())
             .options(options)
             .build();
-    PayKitException ambiguous = null;
-    ApiResponse response = null;
-    try {
-      response = transport.execute(request);
-    } catch (NetworkException e) {
-      if (!e.mayHaveReachedServer()) throw e;
-      ambiguous = e;
-    } catch (InvalidResponseException e) {
-      ambiguous = e;
-    }
-    if (response != null) {
-      if (response.isSuccessful()) {
-        try {
-          return readCharge(response);
-        } catch (InvalidResponseException e) {
-          ambiguous = e;
-        }
-      } else {
-        PayKitException error = QbitErrors.map(transport, response);
-        if (!QbitErrors.ambiguous(response.status())) throw error;
-        ambiguous = error;
-      }
-    }
+    PayKitException[] ambiguity = new PayKitException[1];
+    Charge updated = sendOnce(request, ambiguity);
+    if (updated != null) return updated;
+    PayKitException ambiguous = ambiguity[0];
     Charge now;
     try {
       now = retrieveCharge(id, options);
