@@ -1,5 +1,6 @@
 package io.paykit.http;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -21,16 +22,20 @@ import okhttp3.Call;
  * <p>The thread starts with the first call and ends after a minute without calls.
  */
 final class CallDeadlines {
-  static final CallDeadlines SHARED = new CallDeadlines(250, 60_000);
+  static final CallDeadlines SHARED = new CallDeadlines(Sleeper.SYSTEM, Duration.ofMillis(250), 240);
 
-  private final long tickMillis;
-  private final long idleMillis;
+  private final Sleeper sleeper;
+  private final Duration tick;
+  private final int idleTicks;
+  private volatile Thread watcher;
   private final Map<Call, Long> inFlight = new ConcurrentHashMap<>();
   private final AtomicBoolean running = new AtomicBoolean();
 
-  CallDeadlines(long tickMillis, long idleMillis) {
-    this.tickMillis = tickMillis;
-    this.idleMillis = idleMillis;
+  /** Checks every {@code tick}; the thread ends after {@code idleTicks} checks without calls. */
+  CallDeadlines(Sleeper sleeper, Duration tick, int idleTicks) {
+    this.sleeper = sleeper;
+    this.tick = tick;
+    this.idleTicks = idleTicks;
   }
 
   /** Starts watching a call that is about to execute; pair with {@link #release(Call)}. */
@@ -56,17 +61,23 @@ final class CallDeadlines {
     return running.get();
   }
 
+  /** The current or last watcher thread, for tests; null before the first call. */
+  Thread watcher() {
+    return watcher;
+  }
+
   private void start() {
     Thread thread = new Thread(this::run, "PayKit call deadlines");
     thread.setDaemon(true);
+    watcher = thread;
     thread.start();
   }
 
   private void run() {
-    long idleSince = System.nanoTime();
+    int idle = 0;
     while (true) {
       try {
-        Thread.sleep(tickMillis);
+        sleeper.sleep(tick);
       } catch (InterruptedException e) {
         // Nobody interrupts this thread but the JVM shutting down; leave the calls to their own
         // timeouts and let a later call start a new watcher.
@@ -78,12 +89,12 @@ final class CallDeadlines {
         if (now - e.getValue() >= 0 && inFlight.remove(e.getKey(), e.getValue())) e.getKey().cancel();
       }
       if (!inFlight.isEmpty()) {
-        idleSince = now;
-      } else if (TimeUnit.NANOSECONDS.toMillis(now - idleSince) >= idleMillis) {
+        idle = 0;
+      } else if (++idle >= idleTicks) {
         running.set(false);
         // A call may have arrived between the check and the flag: if so, keep watching.
         if (inFlight.isEmpty() || !running.compareAndSet(false, true)) return;
-        idleSince = now;
+        idle = 0;
       }
     }
   }

@@ -372,7 +372,7 @@ class TransportTest {
   @Test
   void theDefaultDeadlineEndsACallThatNeverAnswers() {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
-    CallDeadlines deadlines = new CallDeadlines(20, 1_000);
+    CallDeadlines deadlines = new CallDeadlines(Sleeper.SYSTEM, Duration.ofMillis(20), 50);
     Transport transport =
         transport().maxRetries(0).deadlines(deadlines, Duration.ofMillis(300)).build();
 
@@ -387,7 +387,7 @@ class TransportTest {
 
   @Test
   void aDeadlineTheCallerSetIsOkHttpsAndNotWatched() throws Exception {
-    CallDeadlines deadlines = new CallDeadlines(20, 1_000);
+    CallDeadlines deadlines = new CallDeadlines(Sleeper.SYSTEM, Duration.ofMillis(20), 50);
     List<Integer> watchedDuringCall = Collections.synchronizedList(new ArrayList<>());
     server.setDispatcher(
         new okhttp3.mockwebserver.Dispatcher() {
@@ -417,17 +417,25 @@ class TransportTest {
 
   @Test
   void theDeadlineThreadStopsWhenIdleAndStartsAgain() throws Exception {
-    CallDeadlines deadlines = new CallDeadlines(5, 20);
+    RecordingSleeper ticks = new RecordingSleeper();
+    CallDeadlines deadlines = new CallDeadlines(ticks, Duration.ofMillis(250), 3);
     okhttp3.Call call = new OkHttpClient().newCall(new okhttp3.Request.Builder().url(server.url("/")).build());
     deadlines.watch(call, 60_000);
     assertFalse(deadlines.release(call));
-    assertTrue(deadlines.running());
-    for (int i = 0; i < 400 && deadlines.running(); i++) Thread.sleep(5);
+    Thread first = deadlines.watcher();
+    first.join(10_000);
+    assertFalse(first.isAlive());
     assertFalse(deadlines.running());
+    assertTrue(ticks.waits.size() >= 3, "ticks " + ticks.waits.size());
+
     deadlines.watch(call, 60_000);
     assertTrue(deadlines.running());
+    assertTrue(deadlines.watcher() != first);
     assertFalse(deadlines.release(call));
+    deadlines.watcher().join(10_000);
+    assertFalse(deadlines.running());
   }
+
 
   @Test
   void runsInterceptorsInOrderAndRetriesOnlyWhatFollowsThem() {
