@@ -20,12 +20,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * The create calls of {@link RoundTripBenchmark} from 16 threads sharing one client per side (ops/s):
  * PayKit's clients against the hand-written baselines, each sending byte-identical requests to the
  * same loopback server.
+ *
+ * <p>Warmup is 25 s: with 16 threads on 2 cores the JIT shares the CPU with the callers, and both
+ * sides were still speeding up after 10 s (Qbit Pay at 30 s of warmup: PayKit 9.6k → 16.7k ops/s,
+ * baseline 16.6k → 20.5k).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(16)
 @Fork(1)
-@Warmup(iterations = 10, time = 1)
+@Warmup(iterations = 25, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ConcurrentRoundTripBenchmark {
   @Benchmark
