@@ -21,15 +21,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * PayKit's clients against the hand-written baselines, each sending byte-identical requests to the
  * same loopback server.
  *
- * <p>Warmup is 25 s: with 16 threads on 2 cores the JIT shares the CPU with the callers, and both
- * sides were still speeding up after 10 s (Qbit Pay at 30 s of warmup: PayKit 9.6k → 16.7k ops/s,
- * baseline 16.6k → 20.5k).
+ * <p>Before JMH's warmup each side's call runs alone on one thread for 10 s ({@link Gateways#setUp});
+ * then 20 s of 16-thread warmup. With 16 callers on 2 cores the JIT gets a seventeenth of the CPU:
+ * after 25 s of 16-thread warmup alone it still took 15 % of the process CPU during the measurement,
+ * and the figure then measured how far compilation had got (Qbit Pay PayKit/baseline 0.42 with 6 s of
+ * warmup, 0.82 with 30 s). The report's {@code JIT ms} column shows what the compilers still did
+ * while measuring.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(16)
 @Fork(1)
-@Warmup(iterations = 25, time = 1)
+@Warmup(iterations = 20, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ConcurrentRoundTripBenchmark {
   @Benchmark

@@ -1,5 +1,6 @@
 package io.paykit.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -26,6 +27,7 @@ public class CpuCounter {
   private static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
   /** Calls made by this thread in the iteration. */
   public long calls;
@@ -33,9 +35,15 @@ public class CpuCounter {
   public long cpuNanos;
   /** This benchmark thread's own CPU time in the iteration, in nanoseconds. */
   public long threadCpuNanos;
+  /**
+   * This thread's share of the time the JIT compilers spent in the iteration, in milliseconds: near
+   * zero once the code has settled, which is what a measurement should see.
+   */
+  public long jitMillis;
 
   private long start;
   private long threadStart;
+  private long jitStart;
   private int threads;
 
   @Setup(Level.Iteration)
@@ -43,14 +51,17 @@ public class CpuCounter {
     calls = 0;
     cpuNanos = 0;
     threadCpuNanos = 0;
+    jitMillis = 0;
     threads = params.getThreads();
     start = OS.getProcessCpuTime();
     threadStart = THREADS.getCurrentThreadCpuTime();
+    jitStart = JIT.getTotalCompilationTime();
   }
 
   @TearDown(Level.Iteration)
   public void stop() {
     threadCpuNanos = THREADS.getCurrentThreadCpuTime() - threadStart;
     cpuNanos = (OS.getProcessCpuTime() - start) / threads;
+    jitMillis = (JIT.getTotalCompilationTime() - jitStart) / threads;
   }
 }

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -50,6 +51,27 @@ public class Gateways {
   public void setUp(BenchmarkParams params) throws IOException {
     String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
     setUp(method.startsWith("qbit"), method.startsWith("yqt"), method.startsWith("juyifu"));
+    if (params.getThreads() > 1) prewarm(call(method));
+  }
+
+  /**
+   * Runs a multi-threaded benchmark's call on this one thread for {@code paykit.bench.prewarmSeconds}
+   * (default 10; the build's smoke run sets 0) before JMH's warmup starts, so that the JIT compiles on
+   * a quiet core, as a long-running server's has: see {@link ConcurrentRoundTripBenchmark}.
+   */
+  private static void prewarm(Call call) throws IOException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong("paykit.bench.prewarmSeconds", 10));
+    while (System.nanoTime() < end) {
+      for (int i = 0; i < 100; i++) call.run();
+    }
+  }
+
+  private Call call(String method) {
+    boolean payKit = method.endsWith("PayKit");
+    if (method.startsWith("qbit")) return payKit ? this::qbitPayKit : this::qbitBaseline;
+    if (method.startsWith("yqt")) return payKit ? this::yqtPayKit : this::yqtBaseline;
+    if (method.startsWith("juyifu")) return payKit ? this::juyifuPayKit : this::juyifuBaseline;
+    throw new IllegalArgumentException("no call for benchmark " + method);
   }
 
   void setUp(boolean withQbit, boolean withYqt, boolean withJuyifu) throws IOException {

@@ -218,9 +218,12 @@ public final class Report {
     md.append("## CPU per call\n\n");
     md.append("Medians over iterations of CPU µs per call (per item for paging): `thread` is the benchmark ")
         .append("thread(s), i.e. the client side; `process` is the whole JVM (client, loopback server, OkHttp ")
-        .append("and JIT/GC threads).\n\n");
-    md.append("| benchmark | PayKit thread | baseline thread | PayKit process | baseline process |\n");
-    md.append("| --- | ---: | ---: | ---: | ---: |\n");
+        .append("and JIT/GC threads). `JIT ms` is the time the JIT compilers spent during the measurement ")
+        .append("iterations (all of them together): near zero means the code had settled before it was ")
+        .append("measured.\n\n");
+    md.append("| benchmark | PayKit thread | baseline thread | PayKit process | baseline process ")
+        .append("| PayKit JIT ms | baseline JIT ms |\n");
+    md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (Pair p : pairs()) {
       if (p.allocation) continue;
       Stats at = cpuPerCall(now.get(p.payKit), "threadCpuNanos");
@@ -230,6 +233,7 @@ public final class Report {
       Stats bp = cpuPerCall(now.get(p.baseline), "cpuNanos");
       md.append("| ").append(p.label).append(" | ").append(figure(at)).append(" | ").append(figure(bt))
           .append(" | ").append(ap == null ? "–" : figure(ap)).append(" | ").append(bp == null ? "–" : figure(bp))
+          .append(" | ").append(jitMillis(now.get(p.payKit))).append(" | ").append(jitMillis(now.get(p.baseline)))
           .append(" |\n");
     }
     md.append('\n');
@@ -321,6 +325,16 @@ public final class Report {
     Stats b = cpuPerCall(results.get(p.baseline), "threadCpuNanos");
     if (a == null || b == null) return Double.NaN;
     return p.better == Better.LOWER ? a.median / b.median : b.median / a.median;
+  }
+
+  /** The JIT compilers' time over all measurement iterations, in ms; "–" without the counter. */
+  private static String jitMillis(Map<String, Object> benchmark) {
+    if (benchmark == null) return "–";
+    List<Double> jit = flatten(sub(sub(benchmark, "secondaryMetrics"), "jitMillis"));
+    if (jit.isEmpty()) return "–";
+    double sum = 0;
+    for (double v : jit) sum += v;
+    return fmt(sum, 0);
   }
 
   /** CPU µs per call (per item for paging) in each measurement iteration; null without counters. */
