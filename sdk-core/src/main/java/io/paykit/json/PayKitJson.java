@@ -44,7 +44,7 @@ public final class PayKitJson {
 
   private static final Moshi MOSHI =
       new Moshi.Builder()
-          .add(TolerantEnumAdapterFactory.INSTANCE)
+          .add(TolerantEnumAdapter.FACTORY)
           .add(Instant.class, new InstantTextAdapter(false).nullSafe())
           .add(Instant.class, EpochSeconds.class, new EpochSecondsAdapter().nullSafe())
           .add(Instant.class, ShanghaiDateTime.class, new InstantTextAdapter(true).nullSafe())
