@@ -44,10 +44,10 @@ public final class PayKitJson {
 
   private static final Moshi MOSHI =
       new Moshi.Builder()
-          .add(TolerantEnumAdapterFactory.INSTANCE)
-          .add(Instant.class, new IsoInstantAdapter().nullSafe())
+          .add(TolerantEnumAdapter.FACTORY)
+          .add(Instant.class, new InstantTextAdapter(false).nullSafe())
           .add(Instant.class, EpochSeconds.class, new EpochSecondsAdapter().nullSafe())
-          .add(Instant.class, ShanghaiDateTime.class, new ShanghaiDateTimeAdapter().nullSafe())
+          .add(Instant.class, ShanghaiDateTime.class, new InstantTextAdapter(true).nullSafe())
           .add(BigDecimal.class, new PlainBigDecimalAdapter().nullSafe())
           .build();
 
@@ -126,20 +126,29 @@ public final class PayKitJson {
     return value > MAX_EPOCH_SECONDS ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
   }
 
-  static final class IsoInstantAdapter extends JsonAdapter<Instant> {
+  /** Reads and writes an instant as text: ISO-8601, or 聚易付's Shanghai date-time. */
+  static final class InstantTextAdapter extends JsonAdapter<Instant> {
+    private final boolean shanghai;
+
+    InstantTextAdapter(boolean shanghai) {
+      this.shanghai = shanghai;
+    }
+
     @Override
     public Instant fromJson(JsonReader reader) throws IOException {
       String text = reader.nextString();
       try {
-        return parseIso(text);
+        return shanghai ? parseShanghai(text) : parseIso(text);
       } catch (IllegalArgumentException e) {
-        throw new JsonDataException("expected an ISO-8601 instant at " + reader.getPath());
+        throw new JsonDataException(
+            (shanghai ? "expected yyyy-M-d HH:mm:ss at " : "expected an ISO-8601 instant at ")
+                + reader.getPath());
       }
     }
 
     @Override
     public void toJson(JsonWriter writer, Instant value) throws IOException {
-      writer.value(formatIso(value));
+      writer.value(shanghai ? formatShanghai(value) : formatIso(value));
     }
   }
 
@@ -152,23 +161,6 @@ public final class PayKitJson {
     @Override
     public void toJson(JsonWriter writer, Instant value) throws IOException {
       writer.value(value.getEpochSecond());
-    }
-  }
-
-  static final class ShanghaiDateTimeAdapter extends JsonAdapter<Instant> {
-    @Override
-    public Instant fromJson(JsonReader reader) throws IOException {
-      String text = reader.nextString();
-      try {
-        return parseShanghai(text);
-      } catch (IllegalArgumentException e) {
-        throw new JsonDataException("expected yyyy-M-d HH:mm:ss at " + reader.getPath());
-      }
-    }
-
-    @Override
-    public void toJson(JsonWriter writer, Instant value) throws IOException {
-      writer.value(formatShanghai(value));
     }
   }
 

@@ -54,6 +54,7 @@ public final class Page<T> {
   private final List<T> data;
   final boolean hasMore;
   final boolean backward;
+  /** Null only for {@link #empty}'s pages. */
   final Fetcher<T> fetcher;
 
   private Page(ArrayList<T> items, boolean hasMore, boolean backward, Fetcher<T> fetcher) {
@@ -88,19 +89,8 @@ public final class Page<T> {
    * @return an empty page without more items, whose neighbours are empty too
    */
   public static <T> Page<T> empty(boolean backward) {
-    Fetcher<T> none =
-        new Fetcher<T>() {
-          @Override
-          public Page<T> fetchNext() {
-            return empty(false);
-          }
-
-          @Override
-          public Page<T> fetchPrevious() {
-            return empty(true);
-          }
-        };
-    return new Page<>(new ArrayList<T>(0), false, backward, none);
+    // No fetcher: nextPage and previousPage answer an empty page themselves.
+    return new Page<>(new ArrayList<T>(0), false, backward, null);
   }
 
   /**
@@ -137,7 +127,7 @@ public final class Page<T> {
    * @throws io.paykit.PayKitException if the fetch fails
    */
   public Page<T> nextPage() {
-    if (!backward && (!hasMore || data.isEmpty())) return empty(false);
+    if (fetcher == null || !backward && (!hasMore || data.isEmpty())) return empty(false);
     return fetcher.fetchNext();
   }
 
@@ -149,7 +139,7 @@ public final class Page<T> {
    * @throws io.paykit.PayKitException if the fetch fails
    */
   public Page<T> previousPage() {
-    if (backward && (!hasMore || data.isEmpty())) return empty(true);
+    if (fetcher == null || backward && (!hasMore || data.isEmpty())) return empty(true);
     return fetcher.fetchPrevious();
   }
 

@@ -12,8 +12,15 @@ import java.util.Map;
 /**
  * Reads the gateway's flat JSON objects as {@code name → text}, keeping each number's own text ({@code
  * 1} stays {@code 1}, never {@code 1.0}) because signatures are computed over the values as sent.
+ *
+ * <p>As an adapter ({@link #ENVELOPE}) it reads the response {@link Envelope} tolerantly: unknown
+ * members, nested values and odd types are skipped.
  */
-final class FlatJson {
+final class FlatJson extends JsonAdapter<FlatJson.Envelope> {
+  /** Reads an {@link Envelope}. */
+  static final FlatJson ENVELOPE = new FlatJson();
+
+  // The class is its own adapter rather than holding a nested one: one class fewer in the jar.
   private FlatJson() {}
 
   /**
@@ -64,36 +71,31 @@ final class FlatJson {
     }
   }
 
-  /** Reads an {@link Envelope} tolerantly: unknown members, nested values and odd types are skipped. */
-  static final class EnvelopeAdapter extends JsonAdapter<Envelope> {
-    static final EnvelopeAdapter INSTANCE = new EnvelopeAdapter();
-
-    @Override
-    public Envelope fromJson(JsonReader reader) throws IOException {
-      String code = null;
-      String msg = null;
-      Map<String, String> data = null;
-      reader.beginObject();
-      while (reader.hasNext()) {
-        String name = reader.nextName();
-        JsonReader.Token token = reader.peek();
-        if (name.equals("code") && (token == JsonReader.Token.NUMBER || token == JsonReader.Token.STRING)) {
-          code = reader.nextString();
-        } else if (name.equals("msg") && (token == JsonReader.Token.STRING || token == JsonReader.Token.NUMBER)) {
-          msg = reader.nextString();
-        } else if (name.equals("data") && token == JsonReader.Token.BEGIN_OBJECT) {
-          data = readObject(reader, false);
-        } else {
-          reader.skipValue();
-        }
+  @Override
+  public Envelope fromJson(JsonReader reader) throws IOException {
+    String code = null;
+    String msg = null;
+    Map<String, String> data = null;
+    reader.beginObject();
+    while (reader.hasNext()) {
+      String name = reader.nextName();
+      JsonReader.Token token = reader.peek();
+      if (name.equals("code") && (token == JsonReader.Token.NUMBER || token == JsonReader.Token.STRING)) {
+        code = reader.nextString();
+      } else if (name.equals("msg") && (token == JsonReader.Token.STRING || token == JsonReader.Token.NUMBER)) {
+        msg = reader.nextString();
+      } else if (name.equals("data") && token == JsonReader.Token.BEGIN_OBJECT) {
+        data = readObject(reader, false);
+      } else {
+        reader.skipValue();
       }
-      reader.endObject();
-      return new Envelope(code, msg, data);
     }
+    reader.endObject();
+    return new Envelope(code, msg, data);
+  }
 
-    @Override
-    public void toJson(JsonWriter writer, Envelope value) {
-      throw new UnsupportedOperationException("read-only");
-    }
+  @Override
+  public void toJson(JsonWriter writer, Envelope value) {
+    throw new UnsupportedOperationException("read-only");
   }
 }

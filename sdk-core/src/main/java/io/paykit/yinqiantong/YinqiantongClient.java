@@ -388,7 +388,7 @@ public final class YinqiantongClient {
       String code = null;
       String msg = null;
       try {
-        FlatJson.Envelope env = transport.parseJson(response, FlatJson.EnvelopeAdapter.INSTANCE);
+        FlatJson.Envelope env = transport.parseJson(response, FlatJson.ENVELOPE);
         code = env.code;
         msg = env.msg;
       } catch (InvalidResponseException notJson) {
@@ -396,7 +396,7 @@ public final class YinqiantongClient {
       }
       throw transport.apiError(response, code, null, msg, null);
     }
-    return transport.parseJson(response, FlatJson.EnvelopeAdapter.INSTANCE);
+    return transport.parseJson(response, FlatJson.ENVELOPE);
   }
 
   private long code(ApiResponse response, FlatJson.Envelope env) {

@@ -18,11 +18,24 @@ import java.util.Set;
  * added later: unknown strings, numbers, booleans and nested values all read as {@code UNKNOWN}. Wire
  * names come from {@link Json#name()} on the constants, or the constant's name.
  */
-final class TolerantEnumAdapterFactory implements JsonAdapter.Factory {
-  static final TolerantEnumAdapterFactory INSTANCE = new TolerantEnumAdapterFactory();
+final class TolerantEnumAdapter<E extends Enum<E>> extends JsonAdapter<E> {
+  /**
+   * The factory: an adapter for each enum type with an {@code UNKNOWN} constant, none for other types.
+   * A method reference rather than a factory class beside the adapter: one class fewer in the jar.
+   */
+  static final JsonAdapter.Factory FACTORY = TolerantEnumAdapter::create;
 
-  @Override
-  public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+  private final Map<String, E> byName;
+  private final Map<E, String> names;
+  private final E unknown;
+
+  private TolerantEnumAdapter(Map<String, E> byName, Map<E, String> names, E unknown) {
+    this.byName = byName;
+    this.names = names;
+    this.unknown = unknown;
+  }
+
+  private static JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
     if (!annotations.isEmpty()) return null;
     Class<?> raw = Types.getRawType(type);
     if (!raw.isEnum()) return null;
@@ -51,37 +64,25 @@ final class TolerantEnumAdapterFactory implements JsonAdapter.Factory {
     return new TolerantEnumAdapter<>(byName, names, unknown).nullSafe();
   }
 
-  private static final class TolerantEnumAdapter<E extends Enum<E>> extends JsonAdapter<E> {
-    private final Map<String, E> byName;
-    private final Map<E, String> names;
-    private final E unknown;
-
-    TolerantEnumAdapter(Map<String, E> byName, Map<E, String> names, E unknown) {
-      this.byName = byName;
-      this.names = names;
-      this.unknown = unknown;
+  @Override
+  public E fromJson(JsonReader reader) throws IOException {
+    // Comparisons, not a switch: a switch over Moshi's enum costs a synthetic $SwitchMap class.
+    JsonReader.Token token = reader.peek();
+    String value;
+    if (token == JsonReader.Token.STRING || token == JsonReader.Token.NUMBER) {
+      value = reader.nextString();
+    } else if (token == JsonReader.Token.BOOLEAN) {
+      value = String.valueOf(reader.nextBoolean());
+    } else {
+      reader.skipValue();
+      return unknown;
     }
+    E constant = byName.get(value);
+    return constant != null ? constant : unknown;
+  }
 
-    @Override
-    public E fromJson(JsonReader reader) throws IOException {
-      // Comparisons, not a switch: a switch over Moshi's enum costs a synthetic $SwitchMap class.
-      JsonReader.Token token = reader.peek();
-      String value;
-      if (token == JsonReader.Token.STRING || token == JsonReader.Token.NUMBER) {
-        value = reader.nextString();
-      } else if (token == JsonReader.Token.BOOLEAN) {
-        value = String.valueOf(reader.nextBoolean());
-      } else {
-        reader.skipValue();
-        return unknown;
-      }
-      E constant = byName.get(value);
-      return constant != null ? constant : unknown;
-    }
-
-    @Override
-    public void toJson(JsonWriter writer, E value) throws IOException {
-      writer.value(names.get(value));
-    }
+  @Override
+  public void toJson(JsonWriter writer, E value) throws IOException {
+    writer.value(names.get(value));
   }
 }
