@@ -8,9 +8,10 @@ import io.paykit.RequestOptions;
 import io.paykit.json.PayKitJson;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.math.BigDecimal;
+import java.util.AbstractMap;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,9 @@ final class OkHttpCaller implements Interceptor {
   private final Redactor redactor;
   private final CallDeadlines deadlines;
   private final Map<String, HttpUrl> urlsByPath = new ConcurrentHashMap<>();
+  /** The last Content-Type answered and its charset: a gateway sends the same one every time. */
+  private volatile Map.Entry<String, Charset> lastCharset =
+      new AbstractMap.SimpleImmutableEntry<>("", StandardCharsets.UTF_8);
 
   OkHttpCaller(
       HttpUrl baseUrl,
@@ -123,7 +127,7 @@ final class OkHttpCaller implements Interceptor {
           response.code(),
           response.headers(),
           body,
-          charset(contentType),
+          charsetOf(contentType),
           contentType,
           (System.nanoTime() - start) / 1_000_000);
     } catch (IOException e) {
@@ -157,6 +161,15 @@ final class OkHttpCaller implements Interceptor {
     }
     // Large bodies come back as a view of the buffer's segments, not a copy.
     return source.getBuffer().readByteString();
+  }
+
+  private Charset charsetOf(String contentType) {
+    if (contentType == null) return StandardCharsets.UTF_8;
+    Map.Entry<String, Charset> last = lastCharset;
+    if (!last.getKey().equals(contentType)) {
+      lastCharset = last = new AbstractMap.SimpleImmutableEntry<>(contentType, charset(contentType));
+    }
+    return last.getValue();
   }
 
   /**

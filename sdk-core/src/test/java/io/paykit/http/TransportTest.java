@@ -14,6 +14,8 @@ import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +30,7 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
+import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -314,6 +317,28 @@ class TransportTest {
     NetworkException e = assertThrows(NetworkException.class, () -> transport().build().execute(request));
 
     assertTrue(e.getCause() instanceof java.net.SocketTimeoutException, String.valueOf(e.getCause()));
+  }
+
+  @Test
+  void decodesEachAnswerInTheCharsetItsOwnContentTypeNames() {
+    // One client remembers the last Content-Type's charset; a different header must not reuse it.
+    String text = "{\"subject\":\"飞行扫帚\"}";
+    String[] types = {
+      "application/json; charset=GBK", "application/json; charset=utf-8", "application/json",
+      "application/json; charset=GBK", "text/plain; charset=GB18030"
+    };
+    for (String type : types) {
+      Charset charset = type.contains("GB") ? Charset.forName(type.substring(type.indexOf('=') + 1))
+          : StandardCharsets.UTF_8;
+      server.enqueue(new MockResponse().setHeader("Content-Type", type)
+          .setBody(new Buffer().write(text.getBytes(charset))));
+    }
+    Transport transport = transport().build();
+    for (String type : types) {
+      ApiResponse response = transport.execute(get("/text"));
+      assertEquals(type, response.contentType());
+      assertEquals(text, response.body(), type);
+    }
   }
 
   @Test
