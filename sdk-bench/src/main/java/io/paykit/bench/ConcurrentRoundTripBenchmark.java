@@ -21,12 +21,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * PayKit's clients against the hand-written baselines, each sending byte-identical requests to the
  * same loopback server.
  *
- * <p>Before JMH's warmup each side's call runs alone on one thread for 10 s ({@link Gateways#setUp});
- * then 20 s of 16-thread warmup. With 16 callers on 2 cores the JIT gets a seventeenth of the CPU:
- * after 25 s of 16-thread warmup alone it still took 15 % of the process CPU during the measurement,
- * and the figure then measured how far compilation had got (Qbit Pay PayKit/baseline 0.42 with 6 s of
- * warmup, 0.82 with 30 s). The report's {@code JIT ms} column shows what the compilers still did
- * while measuring.
+ * <p>Before JMH's warmup each side's call runs for 10 s from 16 new threads, one call at a time
+ * ({@link Gateways#setUp}); then 20 s of 16-thread warmup. With 16 callers on 2 cores the JIT gets a
+ * seventeenth of the CPU, so whatever it still has to compile once the 16 threads run flat out is
+ * measured as slowness. A prewarm on one thread was not enough: code compiled there was thrown away
+ * at the first call from a new thread (new branches: a thread's first {@code ThreadLocal} lookup,
+ * okio's second segment-pool bucket) and recompiled under starvation, which put 银钱通 at 0.59-0.77
+ * of its baseline in four runs; with the prewarm on 16 threads it reads 1.0-1.2. The report's {@code
+ * JIT ms} column shows what the compilers still did while measuring.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

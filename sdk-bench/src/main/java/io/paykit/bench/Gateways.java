@@ -16,7 +16,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -51,19 +53,50 @@ public class Gateways {
   public void setUp(BenchmarkParams params) throws IOException {
     String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
     setUp(method.startsWith("qbit"), method.startsWith("yqt"), method.startsWith("juyifu"));
-    if (params.getThreads() > 1) prewarm(call(method));
+    if (params.getThreads() > 1) prewarm(call(method), params.getThreads());
   }
 
   /**
-   * Runs a multi-threaded benchmark's call on this one thread for {@code paykit.bench.prewarmSeconds}
-   * (default 10; the build's smoke run sets 0) before JMH's warmup starts, so that the JIT compiles on
-   * a quiet core, as a long-running server's has: see {@link ConcurrentRoundTripBenchmark}.
+   * Runs a multi-threaded benchmark's call for {@code paykit.bench.prewarmSeconds} (default 10; the
+   * build's smoke run sets 0) before JMH's warmup starts, on as many new threads as the benchmark has
+   * but one call at a time, so that the JIT compiles on a quiet core, as a long-running server's has:
+   * see {@link ConcurrentRoundTripBenchmark}. Many threads, because code compiled on one thread is
+   * thrown away at the first call from another: a new thread takes branches the first never took
+   * (its first {@code ThreadLocal} lookup, okio's other segment-pool bucket), and HotSpot then
+   * recompiles with 16 callers starving its compiler threads.
    */
-  private static void prewarm(Call call) throws IOException {
+  private static void prewarm(Call call, int threads) throws IOException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong("paykit.bench.prewarmSeconds", 10));
-    while (System.nanoTime() < end) {
-      for (int i = 0; i < 100; i++) call.run();
+    Semaphore oneAtATime = new Semaphore(1);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread[] callers = new Thread[threads];
+    for (int t = 0; t < threads; t++) {
+      callers[t] =
+          new Thread(
+              () -> {
+                try {
+                  while (System.nanoTime() < end && failure.get() == null) {
+                    oneAtATime.acquire();
+                    try {
+                      call.run();
+                    } finally {
+                      oneAtATime.release();
+                    }
+                  }
+                } catch (Throwable e) {
+                  failure.compareAndSet(null, e);
+                }
+              },
+              "paykit-prewarm-" + t);
+      callers[t].start();
     }
+    try {
+      for (Thread caller : callers) caller.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while prewarming", e);
+    }
+    if (failure.get() != null) throw new IOException("prewarm call failed", failure.get());
   }
 
   private Call call(String method) {
