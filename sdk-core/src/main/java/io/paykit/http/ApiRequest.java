@@ -335,8 +335,14 @@ public final class ApiRequest {
       if (path == null || !path.startsWith("/")) {
         throw new IllegalArgumentException("path must start with '/': " + path);
       }
-      for (String segment : path.substring(1).split("/", -1)) {
-        if (segment.equals(".") || segment.equals("..") || (segment.isEmpty() && path.length() > 1)) {
+      // Every request builds one: walk the segments in place rather than split into new strings.
+      for (int start = 1, end; start <= path.length(); start = end + 1) {
+        end = path.indexOf('/', start);
+        if (end < 0) end = path.length();
+        int dots = end - start;
+        boolean relative =
+            (dots == 1 || dots == 2) && path.charAt(start) == '.' && path.charAt(end - 1) == '.';
+        if (relative || (dots == 0 && path.length() > 1)) {
           throw new IllegalArgumentException("path has an empty or relative segment: " + path);
         }
       }
@@ -494,7 +500,7 @@ public final class ApiRequest {
 
     private Map<String, Object> ownedQuery() {
       if (!queryOwned) {
-        query = new LinkedHashMap<>(query);
+        query = copy(query);
         queryOwned = true;
       }
       return query;
@@ -502,7 +508,7 @@ public final class ApiRequest {
 
     private Map<String, Object> ownedBody() {
       if (!bodyOwned) {
-        body = new LinkedHashMap<>(body);
+        body = copy(body);
         bodyOwned = true;
       }
       return body;
@@ -510,10 +516,18 @@ public final class ApiRequest {
 
     private Map<String, String> ownedHeaders() {
       if (!headersOwned) {
-        headers = new LinkedHashMap<>(headers);
+        headers = copy(headers);
         headersOwned = true;
       }
       return headers;
+    }
+
+    /** An owned copy with room for one more entry (a signature, usually) before it rehashes. */
+    private static <V> Map<String, V> copy(Map<String, V> shared) {
+      Map<String, V> copy = new LinkedHashMap<>((shared.size() + 1) * 4 / 3 + 1);
+      // forEach reaches the map behind a read-only view; iterating the view's entries would wrap each.
+      shared.forEach(copy::put);
+      return copy;
     }
 
     private static String requireName(String name) {

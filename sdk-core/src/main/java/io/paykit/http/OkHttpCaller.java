@@ -96,8 +96,7 @@ final class OkHttpCaller implements Interceptor {
         new Request.Builder()
             .url(url(request))
             .header("User-Agent", userAgent)
-            .tag(CallTrace.class, trace)
-            .tag(ApiRequest.class, request);
+            .tag(CallTrace.class, trace);
     for (Map.Entry<String, String> h : request.headers().entrySet()) {
       http.header(h.getKey(), h.getValue());
     }

@@ -32,6 +32,7 @@ final class SigningInterceptor implements Interceptor {
   private final String appId;
   private final String appKey;
   private final String appSecret;
+  private final String v2Suffix;
   private final Clock clock;
 
   SigningInterceptor(
@@ -40,6 +41,7 @@ final class SigningInterceptor implements Interceptor {
     this.appId = appId;
     this.appKey = appKey;
     this.appSecret = appSecret;
+    this.v2Suffix = "&app_secret=" + appSecret;
     this.clock = clock;
   }
 
@@ -71,7 +73,7 @@ final class SigningInterceptor implements Interceptor {
     if (!request.body().containsKey("appid")) b.body("appid", appId);
     if (!request.body().containsKey("ts")) b.body("ts", epochSeconds(clock));
     // V2_CANONICAL excludes "sign", so the unsigned body can be signed as built.
-    String sign = Signer.md5().sign(v2Content(b.build().body(), appSecret));
+    String sign = Signer.md5().sign(V2_CANONICAL.of(b.build().body(), v2Suffix));
     return b.body("sign", sign).build();
   }
 

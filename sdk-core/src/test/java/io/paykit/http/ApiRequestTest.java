@@ -158,4 +158,35 @@ class ApiRequestTest {
     }
     assertTrue(accepted > 1_000, "accepted " + accepted);
   }
+
+  @Test
+  void refusesExactlyThePathsWithAnEmptyOrRelativeSegment() {
+    // Every path of up to 7 characters over '/', '.', 'a', checked against the rule as first written.
+    char[] alphabet = {'/', '.', 'a'};
+    int checked = 0;
+    for (int length = 1; length <= 7; length++) {
+      int[] digits = new int[length];
+      for (int n = (int) Math.pow(3, length); n > 0; n--) {
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) chars[i] = alphabet[digits[i]];
+        for (int i = 0; i < length && ++digits[i] == 3; i++) digits[i] = 0;
+        String path = new String(chars);
+        if (path.charAt(0) != '/') continue;
+        boolean refused = false;
+        for (String segment : path.substring(1).split("/", -1)) {
+          refused |= segment.equals(".") || segment.equals("..") || (segment.isEmpty() && path.length() > 1);
+        }
+        checked++;
+        if (refused) {
+          IllegalArgumentException e =
+              assertThrows(IllegalArgumentException.class,
+                  () -> ApiRequest.builder(ApiRequest.Method.GET, path, null), path);
+          assertEquals("path has an empty or relative segment: " + path, e.getMessage());
+        } else {
+          assertEquals(path, ApiRequest.builder(ApiRequest.Method.GET, path, null).build().path(), path);
+        }
+      }
+    }
+    assertEquals(1093, checked);
+  }
 }
