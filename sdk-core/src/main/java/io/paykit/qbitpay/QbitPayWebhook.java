@@ -121,14 +121,14 @@ public final class QbitPayWebhook {
     try {
       List<WebhookJson.Member> members = WebhookJson.parseObjectStrictly(rawBody);
       return Signer.md5UpperCase()
-          .sign(CANONICAL.of(WebhookJson.signingValues(members), "&key=" + apiKey));
+          .sign(CANONICAL.utf8(WebhookJson.signingValues(members), "&key=" + apiKey));
     } catch (WebhookJson.MalformedException e) {
       throw new IllegalArgumentException("rawBody is not a well-formed JSON object: " + e.getMessage());
     }
   }
 
   private static boolean matches(List<WebhookJson.Member> members, String suffix, String signature) {
-    return Verifier.md5().verify(CANONICAL.of(WebhookJson.signingValues(members), suffix), signature);
+    return Verifier.md5().verify(CANONICAL.utf8(WebhookJson.signingValues(members), suffix), signature);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.paykit.sign;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -93,6 +94,66 @@ public final class CanonicalString {
    *     or a non-finite floating-point number
    */
   public String of(Map<String, ?> params, String suffix) {
+    String[] pieces = pieces(params, suffix);
+    int length = 0;
+    for (String piece : pieces) {
+      if (piece != null) length += piece.length() + 1;
+    }
+    // Sized exactly: a 2 KB value would otherwise regrow the builder many times.
+    StringBuilder out = new StringBuilder(length);
+    for (int i = 0; i + 1 < pieces.length; i += 2) {
+      if (pieces[i] == null) continue;
+      if (out.length() > 0) out.append('&');
+      out.append(pieces[i]).append('=').append(pieces[i + 1]);
+    }
+    return out.append(pieces[pieces.length - 1]).toString();
+  }
+
+  /**
+   * Returns {@link #of(Map, String)} encoded as UTF-8, the bytes a digest or signature is taken over,
+   * without building the string first: a 2 KB value holding CJK text is then encoded once instead of
+   * being copied into a string builder, then a string, and only then encoded.
+   *
+   * @param params the parameters to sign, by key
+   * @param suffix the text appended verbatim after the parameters; may be empty
+   * @return the UTF-8 bytes of the canonical string followed by the suffix
+   * @throws IllegalArgumentException as {@link #of(Map, String)}
+   */
+  public byte[] utf8(Map<String, ?> params, String suffix) {
+    String[] pieces = pieces(params, suffix);
+    byte[][] encoded = new byte[pieces.length][];
+    int length = 0;
+    int pairs = 0;
+    for (int i = 0; i < pieces.length; i++) {
+      if (pieces[i] == null) continue;
+      encoded[i] = pieces[i].getBytes(StandardCharsets.UTF_8);
+      length += encoded[i].length;
+      if (i % 2 == 0 && i + 1 < pieces.length) pairs++;
+    }
+    // Each pair brings its '=', and every pair but the first an '&' before it.
+    byte[] out = new byte[length + (pairs == 0 ? 0 : 2 * pairs - 1)];
+    int at = 0;
+    for (int i = 0; i + 1 < encoded.length; i += 2) {
+      if (encoded[i] == null) continue;
+      if (at > 0) out[at++] = '&';
+      at = copy(encoded[i], out, at);
+      out[at++] = '=';
+      at = copy(encoded[i + 1], out, at);
+    }
+    copy(encoded[encoded.length - 1], out, at);
+    return out;
+  }
+
+  private static int copy(byte[] from, byte[] to, int at) {
+    System.arraycopy(from, 0, to, at, from.length);
+    return at + from.length;
+  }
+
+  /**
+   * The kept keys and their rendered values in key order, as {@code key0, value0, key1, value1, ...,
+   * suffix}; a dropped entry leaves its two slots null.
+   */
+  private String[] pieces(Map<String, ?> params, String suffix) {
     if (params == null) {
       throw new IllegalArgumentException("params == null");
     }
@@ -110,31 +171,19 @@ public final class CanonicalString {
       }
     }
     entries.sort((a, b) -> a.getKey().compareTo(b.getKey()));
-
-    // Render first, then size the builder exactly: a 2 KB value would otherwise regrow it many times.
-    String[] rendered = new String[entries.size()];
-    int length = suffix.length();
-    for (int i = 0; i < rendered.length; i++) {
+    String[] pieces = new String[entries.size() * 2 + 1];
+    for (int i = 0; i < entries.size(); i++) {
       Map.Entry<String, ?> entry = entries.get(i);
       Object value = entry.getValue();
       String text = value == null ? "" : render(entry.getKey(), value);
       if (text.isEmpty() && emptyValues == EmptyValues.DROP) {
         continue;
       }
-      rendered[i] = text;
-      length += entry.getKey().length() + text.length() + 2;
+      pieces[2 * i] = entry.getKey();
+      pieces[2 * i + 1] = text;
     }
-    StringBuilder out = new StringBuilder(length);
-    for (int i = 0; i < rendered.length; i++) {
-      if (rendered[i] == null) {
-        continue;
-      }
-      if (out.length() > 0) {
-        out.append('&');
-      }
-      out.append(entries.get(i).getKey()).append('=').append(rendered[i]);
-    }
-    return out.append(suffix).toString();
+    pieces[pieces.length - 1] = suffix;
+    return pieces;
   }
 
   @Override

@@ -184,4 +184,26 @@ class CanonicalStringTest {
     assertEquals("CanonicalString{exclude=[sign, sign_type], emptyValues=KEEP, arraySeparator=','}",
         canonical.toString());
   }
+
+  @Test
+  void utf8IsTheStringEncodedWhateverIsDroppedKeptOrExcluded() {
+    CanonicalString keep = CanonicalString.builder().emptyValues(EmptyValues.KEEP).build();
+    CanonicalString excluding = CanonicalString.builder().exclude("sign", "a").build();
+    String[] values = {"", "1", "张三", "x&y", "€", "\uD83D\uDE00", null};
+    String[] keys = {"", "a", "b", "sign", "银行"};
+    java.util.Random random = new java.util.Random(42);
+    for (int round = 0; round < 2_000; round++) {
+      Map<String, Object> params = new HashMap<>();
+      for (int n = random.nextInt(5); n > 0; n--) {
+        params.put(keys[random.nextInt(keys.length)], values[random.nextInt(values.length)]);
+      }
+      String suffix = round % 3 == 0 ? "" : round % 3 == 1 ? "&key=秘密" : "&app_secret=s";
+      for (CanonicalString canonical : new CanonicalString[] {DEFAULT, keep, excluding}) {
+        byte[] expected = canonical.of(params, suffix).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(Arrays.equals(expected, canonical.utf8(params, suffix)), params + " " + suffix);
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> DEFAULT.utf8(null, ""));
+    assertThrows(IllegalArgumentException.class, () -> DEFAULT.utf8(params("a", "1"), null));
+  }
 }
