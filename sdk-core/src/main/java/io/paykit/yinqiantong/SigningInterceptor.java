@@ -73,7 +73,7 @@ final class SigningInterceptor implements Interceptor {
     if (!request.body().containsKey("appid")) b.body("appid", appId);
     if (!request.body().containsKey("ts")) b.body("ts", epochSeconds(clock));
     // V2_CANONICAL excludes "sign", so the unsigned body can be signed as built.
-    String sign = Signer.md5().sign(V2_CANONICAL.utf8(b.build().body(), v2Suffix));
+    String sign = Signer.md5().sign(V2_CANONICAL.of(b.build().body(), v2Suffix));
     return b.body("sign", sign).build();
   }
 
