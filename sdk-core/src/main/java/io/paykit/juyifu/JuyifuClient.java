@@ -106,7 +106,7 @@ public final class JuyifuClient {
             .secret(signer.md5Secret())
             .secret(b.accessToken)
             .addInterceptor(new AuthInterceptor(fixed, tokenCache))
-            .addInterceptor(new SigningInterceptor(signer));
+            .addInterceptor(signer);
     if (b.okHttpClient != null) t.okHttpClient(b.okHttpClient);
     if (b.connectTimeout != null) t.connectTimeout(b.connectTimeout);
     if (b.readTimeout != null) t.readTimeout(b.readTimeout);
@@ -245,7 +245,7 @@ public final class JuyifuClient {
     Checks.id("orderId", orderId);
     ApiRequest request =
         ApiRequest.builder(
-                ApiRequest.Method.GET, SigningInterceptor.LEGACY_QUERY_PREFIX + orderId, "queryOrder")
+                ApiRequest.Method.GET, RequestSigner.LEGACY_QUERY_PREFIX + orderId, "queryOrder")
             .options(options)
             .query("app_key", appId)
             .build();
