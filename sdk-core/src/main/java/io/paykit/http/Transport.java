@@ -12,6 +12,7 @@ import io.paykit.PayKitException;
 import io.paykit.RateLimitException;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
 import java.util.Random;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -43,6 +45,8 @@ public final class Transport {
   static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
   static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
   static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+  /** The SDK version from {@code paykit.properties}, for the {@code User-Agent}. */
+  private static final String VERSION = readVersion();
 
   private final String gateway;
   private final HttpUrl baseUrl;
@@ -61,7 +65,7 @@ public final class Transport {
         new OkHttpCaller(
             baseUrl,
             okHttpClient,
-            UserAgent.of(gateway),
+            userAgent(gateway),
             (b.callTimeout != null ? b.callTimeout : b.defaultCallTimeout).toMillis(),
             redactor,
             b.deadlines);
@@ -70,6 +74,22 @@ public final class Transport {
     chain.add(new LoggingInterceptor(gateway, redactor, caller));
     chain.add(caller);
     this.interceptors = Collections.unmodifiableList(chain);
+  }
+
+  /** The {@code User-Agent} every request carries: {@code paykit-java/<version> (<gateway>)}. */
+  private static String userAgent(String gateway) {
+    return "paykit-java/" + VERSION + " (" + gateway + ")";
+  }
+
+  private static String readVersion() {
+    try (InputStream in = Transport.class.getResourceAsStream("/io/paykit/paykit.properties")) {
+      if (in == null) return "unknown";
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private static OkHttpClient configure(Builder b) {

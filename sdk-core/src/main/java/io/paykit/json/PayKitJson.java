@@ -45,9 +45,12 @@ public final class PayKitJson {
   private static final Moshi MOSHI =
       new Moshi.Builder()
           .add(TolerantEnumAdapter.FACTORY)
-          .add(Instant.class, new InstantTextAdapter(false).nullSafe())
-          .add(Instant.class, EpochSeconds.class, new EpochSecondsAdapter().nullSafe())
-          .add(Instant.class, ShanghaiDateTime.class, new InstantTextAdapter(true).nullSafe())
+          .add(Instant.class, new InstantAdapter(InstantAdapter.ISO).nullSafe())
+          .add(Instant.class, EpochSeconds.class, new InstantAdapter(InstantAdapter.EPOCH).nullSafe())
+          .add(
+              Instant.class,
+              ShanghaiDateTime.class,
+              new InstantAdapter(InstantAdapter.SHANGHAI).nullSafe())
           .add(BigDecimal.class, new PlainBigDecimalAdapter().nullSafe())
           .build();
 
@@ -126,16 +129,25 @@ public final class PayKitJson {
     return value > MAX_EPOCH_SECONDS ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
   }
 
-  /** Reads and writes an instant as text: ISO-8601, or 聚易付's Shanghai date-time. */
-  static final class InstantTextAdapter extends JsonAdapter<Instant> {
-    private final boolean shanghai;
+  /**
+   * Reads and writes an instant in one of its wire forms: ISO-8601 text, 聚易付's Shanghai date-time
+   * text, or epoch seconds. One adapter class for the three forms: fewer classes in the jar.
+   */
+  static final class InstantAdapter extends JsonAdapter<Instant> {
+    static final int ISO = 0;
+    static final int SHANGHAI = 1;
+    static final int EPOCH = 2;
 
-    InstantTextAdapter(boolean shanghai) {
-      this.shanghai = shanghai;
+    private final int form;
+
+    InstantAdapter(int form) {
+      this.form = form;
     }
 
     @Override
     public Instant fromJson(JsonReader reader) throws IOException {
+      if (form == EPOCH) return fromEpoch(reader.nextLong());
+      boolean shanghai = form == SHANGHAI;
       String text = reader.nextString();
       try {
         return shanghai ? parseShanghai(text) : parseIso(text);
@@ -148,19 +160,11 @@ public final class PayKitJson {
 
     @Override
     public void toJson(JsonWriter writer, Instant value) throws IOException {
-      writer.value(shanghai ? formatShanghai(value) : formatIso(value));
-    }
-  }
-
-  static final class EpochSecondsAdapter extends JsonAdapter<Instant> {
-    @Override
-    public Instant fromJson(JsonReader reader) throws IOException {
-      return fromEpoch(reader.nextLong());
-    }
-
-    @Override
-    public void toJson(JsonWriter writer, Instant value) throws IOException {
-      writer.value(value.getEpochSecond());
+      if (form == EPOCH) {
+        writer.value(value.getEpochSecond());
+      } else {
+        writer.value(form == SHANGHAI ? formatShanghai(value) : formatIso(value));
+      }
     }
   }
 

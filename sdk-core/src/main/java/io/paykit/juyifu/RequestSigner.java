@@ -1,9 +1,13 @@
 package io.paykit.juyifu;
 
+import io.paykit.http.ApiRequest;
+import io.paykit.http.ApiResponse;
+import io.paykit.http.Interceptor;
 import io.paykit.sign.CanonicalString;
 import io.paykit.sign.SignType;
 import io.paykit.sign.Signer;
 import java.security.PrivateKey;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,9 +16,17 @@ import java.util.Map;
  * arrays joined with {@code ,}; MD5 of that string with the secret appended directly, or an RSA, RSA2
  * or SM2 signature of it in Base64.
  *
+ * <p>It is also the transport step that adds {@code sign_type} and {@code sign} to every request,
+ * computed over exactly the parameters the request carries (query and form body), so the signature
+ * covers what is sent and nothing else. The 2014 order query ({@code /order/query/{id}}) is the one
+ * exception the gateway defines: it sends no {@code sign_type}, and its signed set is {@code {app_key,
+ * order_id}} with the order id taken from the path. Signer and step are one class rather than two:
+ * one class fewer in the jar.
+ *
  * <p>Immutable and thread-safe. {@link #toString()} names the algorithm only.
  */
-final class RequestSigner {
+final class RequestSigner implements Interceptor {
+  static final String LEGACY_QUERY_PREFIX = "/order/query/";
   static final CanonicalString CANONICAL =
       CanonicalString.builder()
           .exclude("sign", "sign_type")
@@ -66,6 +78,35 @@ final class RequestSigner {
   String sign(Map<String, ?> params) {
     String content = md5Secret != null ? CANONICAL.of(params, md5Secret) : CANONICAL.of(params);
     return signer.sign(content);
+  }
+
+  @Override
+  public ApiResponse intercept(Chain chain) {
+    ApiRequest request = chain.request();
+    boolean legacy = request.path().startsWith(LEGACY_QUERY_PREFIX);
+    boolean inBody = request.bodyEncoding() == ApiRequest.BodyEncoding.FORM;
+    ApiRequest.Builder out = request.newBuilder().removeQuery("sign").removeBody("sign");
+    if (!legacy) {
+      if (inBody) {
+        out.removeBody("sign_type").body("sign_type", signType);
+      } else {
+        out.removeQuery("sign_type").query("sign_type", signType);
+      }
+    }
+    ApiRequest unsigned = out.build();
+    Map<String, Object> signed = new LinkedHashMap<>(unsigned.query());
+    signed.putAll(unsigned.body());
+    if (legacy) {
+      signed.put("order_id", request.path().substring(LEGACY_QUERY_PREFIX.length()));
+    }
+    String sign = sign(signed);
+    ApiRequest.Builder withSign = unsigned.newBuilder();
+    if (inBody) {
+      withSign.body("sign", sign);
+    } else {
+      withSign.query("sign", sign);
+    }
+    return chain.proceed(withSign.build());
   }
 
   @Override

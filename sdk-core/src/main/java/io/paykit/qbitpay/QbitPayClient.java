@@ -10,14 +10,17 @@ import io.paykit.RateLimitException;
 import io.paykit.RequestOptions;
 import io.paykit.http.ApiRequest;
 import io.paykit.http.ApiResponse;
+import io.paykit.http.Interceptor;
 import io.paykit.http.Sleeper;
 import io.paykit.http.TokenCache;
 import io.paykit.http.Transport;
 import io.paykit.page.Page;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -419,6 +422,16 @@ public final class QbitPayClient {
             data.isEmpty() ? null : data.get(data.size() - 1).getId()));
   }
 
+  /**
+   * Adds {@code Authorization: Basic <credentials>}, the Base64 of {@code "<apiKey>:"}: the API key
+   * as user name, no password. A lambda rather than an interceptor class: one class fewer in the jar.
+   */
+  static Interceptor basicAuth(String credentials) {
+    String header = "Basic " + credentials;
+    return chain ->
+        chain.proceed(chain.request().newBuilder().header("Authorization", header).build());
+  }
+
   /** Fetches a page's neighbours: it keeps only the two boundary ids, so pages do not pile up. */
   private static final class Cursor implements Page.Fetcher<Charge> {
     private final QbitPayClient client;
@@ -758,6 +771,8 @@ public final class QbitPayClient {
       }
       if (sleeper == null) throw new IllegalArgumentException("sleeper is required");
       if (clock == null) throw new IllegalArgumentException("clock is required");
+      String credentials =
+          Base64.getEncoder().encodeToString((apiKey + ":").getBytes(StandardCharsets.UTF_8));
       Transport.Builder t =
           Transport.builder("qbitpay")
               .baseUrl(baseUrl)
@@ -765,8 +780,8 @@ public final class QbitPayClient {
               .sleeper(sleeper)
               .clock(clock)
               .secret(apiKey)
-              .secret(BasicAuthInterceptor.headerValue(apiKey).substring("Basic ".length()))
-              .addInterceptor(new BasicAuthInterceptor(apiKey));
+              .secret(credentials)
+              .addInterceptor(basicAuth(credentials));
       if (okHttpClient != null) t.okHttpClient(okHttpClient);
       if (connectTimeout != null) t.connectTimeout(connectTimeout);
       if (readTimeout != null) t.readTimeout(readTimeout);

@@ -24,7 +24,7 @@ public final class Digests {
     if (data == null) {
       throw new IllegalArgumentException("data == null");
     }
-    return Sm3.digest(data);
+    return Sm2Signer.sm3(data);
   }
 
   /**

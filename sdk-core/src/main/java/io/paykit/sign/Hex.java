@@ -1,11 +1,44 @@
 package io.paykit.sign;
 
-/** Hex encoding and lenient-case decoding. */
-final class Hex {
+import java.security.MessageDigest;
+
+/**
+ * Hex encoding and lenient-case decoding.
+ *
+ * <p>An instance is the verifier of the hex schemes, MD5 and HMAC-SHA256: it checks a signature in
+ * either case, comparing the decoded bytes in constant time. The encoding and the verifiers of both
+ * schemes are one class rather than three: two classes fewer in the jar.
+ */
+final class Hex implements Verifier {
   private static final char[] LOWER = "0123456789abcdef".toCharArray();
   private static final char[] UPPER = "0123456789ABCDEF".toCharArray();
 
-  private Hex() {}
+  /** The MD5 verifier; the secret is part of the content. */
+  static final Hex MD5 = new Hex(null);
+
+  /** The HMAC-SHA256 engine, or null for MD5. */
+  private final HmacSha256Signer hmac;
+
+  Hex(HmacSha256Signer hmac) {
+    this.hmac = hmac;
+  }
+
+  @Override
+  public SignType signType() {
+    return hmac == null ? SignType.MD5 : SignType.HMAC_SHA256;
+  }
+
+  @Override
+  public boolean verify(byte[] content, String signature) {
+    byte[] expected = hmac == null ? Md5Signer.LOWER_CASE.digest(content) : hmac.mac(content);
+    byte[] actual = signature == null ? null : decodeOrNull(signature);
+    return actual != null && MessageDigest.isEqual(expected, actual);
+  }
+
+  @Override
+  public String toString() {
+    return "Verifier[" + signType() + "]";
+  }
 
   static String encode(byte[] bytes, boolean upperCase) {
     char[] digits = upperCase ? UPPER : LOWER;

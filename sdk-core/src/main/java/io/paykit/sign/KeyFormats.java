@@ -8,32 +8,31 @@ import java.util.List;
  * Structure of the key containers (PKCS#8, SubjectPublicKeyInfo, X.509 certificate, PKCS#1), read
  * with {@link Der} so that both the JCA-only RSA path and the SM2 path can name what they were
  * given ("an EC P-256 key") instead of failing inside a provider with a cryptic message.
+ *
+ * <p>An instance is the AlgorithmIdentifier of a key: its OID and, for EC keys, the named curve OID
+ * (or null). The class is both the reader and that value rather than holding a nested value class:
+ * one class fewer in the jar.
  */
 final class KeyFormats {
   static final String RSA_OID = "1.2.840.113549.1.1.1";
 
-  private KeyFormats() {}
+  final String oid;
+  final String curveOid;
+  final boolean explicitParameters;
 
-  /** The AlgorithmIdentifier of a key: its OID and, for EC keys, the named curve OID (or null). */
-  static final class AlgorithmId {
-    final String oid;
-    final String curveOid;
-    final boolean explicitParameters;
+  private KeyFormats(String oid, String curveOid, boolean explicitParameters) {
+    this.oid = oid;
+    this.curveOid = curveOid;
+    this.explicitParameters = explicitParameters;
+  }
 
-    AlgorithmId(String oid, String curveOid, boolean explicitParameters) {
-      this.oid = oid;
-      this.curveOid = curveOid;
-      this.explicitParameters = explicitParameters;
+  /** A human name such as "EC (P-256)" for messages. */
+  String describe() {
+    String name = algorithmName(oid);
+    if (curveOid != null) {
+      return name + " (" + curveName(curveOid) + ")";
     }
-
-    /** A human name such as "EC (P-256)" for messages. */
-    String describe() {
-      String name = algorithmName(oid);
-      if (curveOid != null) {
-        return name + " (" + curveName(curveOid) + ")";
-      }
-      return explicitParameters && !RSA_OID.equals(oid) ? name + " (explicit curve parameters)" : name;
-    }
+    return explicitParameters && !RSA_OID.equals(oid) ? name + " (explicit curve parameters)" : name;
   }
 
   /** The kinds of DER structure a key text can hold, each with the PEM label it would carry. */
@@ -88,7 +87,7 @@ final class KeyFormats {
   }
 
   /** Reads the AlgorithmIdentifier of a PKCS#8 PrivateKeyInfo. */
-  static AlgorithmId pkcs8Algorithm(byte[] pkcs8) throws DerException {
+  static KeyFormats pkcs8Algorithm(byte[] pkcs8) throws DerException {
     List<Element> c = Der.parse(pkcs8).children();
     if (c.size() < 3) {
       throw new DerException("not a PKCS#8 PrivateKeyInfo");
@@ -98,7 +97,7 @@ final class KeyFormats {
   }
 
   /** Reads the AlgorithmIdentifier of a SubjectPublicKeyInfo. */
-  static AlgorithmId spkiAlgorithm(byte[] spki) throws DerException {
+  static KeyFormats spkiAlgorithm(byte[] spki) throws DerException {
     List<Element> c = Der.parse(spki).children();
     if (c.size() != 2) {
       throw new DerException("not a SubjectPublicKeyInfo");
@@ -185,7 +184,7 @@ final class KeyFormats {
     }
   }
 
-  private static AlgorithmId algorithm(Element algorithmIdentifier) throws DerException {
+  private static KeyFormats algorithm(Element algorithmIdentifier) throws DerException {
     List<Element> a = algorithmIdentifier.children();
     if (a.isEmpty()) {
       throw new DerException("empty AlgorithmIdentifier");
@@ -201,7 +200,7 @@ final class KeyFormats {
         explicit = true;
       }
     }
-    return new AlgorithmId(oid, curveOid, explicit);
+    return new KeyFormats(oid, curveOid, explicit);
   }
 
   private static boolean allIntegers(List<Element> elements) {

@@ -1,7 +1,6 @@
 package io.paykit.sign;
 
 import io.paykit.sign.Der.DerException;
-import io.paykit.sign.KeyFormats.AlgorithmId;
 import io.paykit.sign.KeyFormats.Shape;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -242,7 +241,7 @@ public final class Keys {
   }
 
   private static void requireRsa(String what, byte[] der, boolean pkcs8) {
-    AlgorithmId algorithm;
+    KeyFormats algorithm;
     try {
       algorithm = pkcs8 ? KeyFormats.pkcs8Algorithm(der) : KeyFormats.spkiAlgorithm(der);
     } catch (DerException e) {

@@ -49,7 +49,7 @@ final class RsaVerifier implements Verifier {
     if (content == null) {
       throw new IllegalArgumentException("content == null");
     }
-    byte[] signed = signature == null ? null : Base64s.decodeOrNull(signature);
+    byte[] signed = signature == null ? null : Pem.signatureOrNull(signature);
     if (signed == null || signed.length == 0
         || (signatureLength > 0 && signed.length != signatureLength)) {
       return false;

@@ -2,7 +2,6 @@ package io.paykit.sign;
 
 import io.paykit.sign.Der.DerException;
 import io.paykit.sign.Der.Element;
-import io.paykit.sign.KeyFormats.AlgorithmId;
 import java.math.BigInteger;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -208,7 +207,7 @@ final class Sm2Keys {
     }
   }
 
-  private static void requireSm2(String what, AlgorithmId algorithm) {
+  private static void requireSm2(String what, KeyFormats algorithm) {
     boolean sm2 = Sm2.CURVE_OID.equals(algorithm.oid)
         || (Sm2.EC_PUBLIC_KEY_OID.equals(algorithm.oid) && Sm2.CURVE_OID.equals(algorithm.curveOid));
     if (!sm2) {

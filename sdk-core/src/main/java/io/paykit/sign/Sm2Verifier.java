@@ -37,7 +37,7 @@ final class Sm2Verifier implements Verifier {
     if (content == null) {
       throw new IllegalArgumentException("content == null");
     }
-    byte[] signed = signature == null ? null : Base64s.decodeOrNull(signature);
+    byte[] signed = signature == null ? null : Pem.signatureOrNull(signature);
     if (signed == null || signed.length == 0) {
       return false;
     }

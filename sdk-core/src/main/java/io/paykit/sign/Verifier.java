@@ -57,7 +57,7 @@ public interface Verifier {
    * @return the shared MD5 verifier
    */
   static Verifier md5() {
-    return Md5Verifier.INSTANCE;
+    return Hex.MD5;
   }
 
   /**
@@ -68,7 +68,7 @@ public interface Verifier {
    * @throws IllegalArgumentException if {@code secret} is null or empty
    */
   static Verifier hmacSha256(String secret) {
-    return new HmacSha256Verifier(new HmacSha256Signer(HmacSha256Signer.secretBytes(secret)));
+    return new Hex(new HmacSha256Signer(HmacSha256Signer.secretBytes(secret)));
   }
 
   /**
@@ -79,7 +79,7 @@ public interface Verifier {
    * @throws IllegalArgumentException if {@code secret} is null or empty
    */
   static Verifier hmacSha256(byte[] secret) {
-    return new HmacSha256Verifier(new HmacSha256Signer(HmacSha256Signer.secretBytes(secret)));
+    return new Hex(new HmacSha256Signer(HmacSha256Signer.secretBytes(secret)));
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.paykit.webhook;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Remembers recently seen webhook event ids so that a handler acts on each event once, although
@@ -36,7 +36,7 @@ public final class EventDeduplicator {
   private static final Boolean IN_PROGRESS = Boolean.FALSE;
   private static final Boolean PROCESSED = Boolean.TRUE;
 
-  final int capacity;
+  private final int capacity;
   private final LinkedHashMap<String, Boolean> seen;
 
   /** Creates a deduplicator remembering up to {@value #DEFAULT_CAPACITY} ids. */
@@ -53,15 +53,8 @@ public final class EventDeduplicator {
   public EventDeduplicator(int capacity) {
     if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
     this.capacity = capacity;
-    this.seen =
-        new LinkedHashMap<String, Boolean>(16, 0.75f, true) {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > EventDeduplicator.this.capacity;
-          }
-        };
+    // Access order: the first entry is the least recently used one, which put() drops.
+    this.seen = new LinkedHashMap<>(16, 0.75f, true);
   }
 
   /**
@@ -76,7 +69,7 @@ public final class EventDeduplicator {
     requireId(eventId);
     synchronized (seen) {
       if (seen.get(eventId) != null) return false;
-      seen.put(eventId, IN_PROGRESS);
+      put(eventId, IN_PROGRESS);
       return true;
     }
   }
@@ -90,7 +83,21 @@ public final class EventDeduplicator {
   public void markProcessed(String eventId) {
     requireId(eventId);
     synchronized (seen) {
-      seen.put(eventId, PROCESSED);
+      put(eventId, PROCESSED);
+    }
+  }
+
+  /**
+   * Remembers an id, dropping the least recently used one beyond the capacity: what an overridden
+   * {@code removeEldestEntry} would do, without an anonymous map subclass in the jar. Callers hold
+   * the lock on {@code seen}.
+   */
+  private void put(String eventId, Boolean state) {
+    seen.put(eventId, state);
+    if (seen.size() > capacity) {
+      Iterator<String> eldest = seen.keySet().iterator();
+      eldest.next();
+      eldest.remove();
     }
   }
 
