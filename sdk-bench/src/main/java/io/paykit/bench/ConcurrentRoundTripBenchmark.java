@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * same loopback server.
  *
  * <p>Before JMH's warmup each side's call runs for 10 s from 16 new threads, one call at a time
- * ({@link Gateways#setUp}); then 20 s of 16-thread warmup. With 16 callers on 2 cores the JIT gets a
+ * ({@link Gateways#setUp}); then 15 s of 16-thread warmup. With 16 callers on 2 cores the JIT gets a
  * seventeenth of the CPU, so whatever it still has to compile once the 16 threads run flat out is
  * measured as slowness. A prewarm on one thread was not enough: code compiled there was thrown away
  * at the first call from a new thread (new branches: a thread's first {@code ThreadLocal} lookup,
@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(16)
 @Fork(1)
-@Warmup(iterations = 20, time = 1)
+@Warmup(iterations = 15, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ConcurrentRoundTripBenchmark {
   @Benchmark

@@ -60,7 +60,7 @@ public class Gateways {
    * Runs a multi-threaded benchmark's call for {@code paykit.bench.prewarmSeconds} (default 10; the
    * build's smoke run sets 0) before JMH's warmup starts, on as many new threads as the benchmark has
    * but one call at a time, so that the JIT compiles on a quiet core, as a long-running server's has:
-   * see {@link ConcurrentRoundTripBenchmark}. Many threads, because code compiled on one thread is
+   * see {@link ConcurrentRoundTripBenchmark} and {@link InterleavedConcurrentBenchmark}. Many threads, because code compiled on one thread is
    * thrown away at the first call from another: a new thread takes branches the first never took
    * (its first {@code ThreadLocal} lookup, okio's other segment-pool bucket), and HotSpot then
    * recompiles with 16 callers starving its compiler threads.
@@ -99,12 +99,28 @@ public class Gateways {
     if (failure.get() != null) throw new IOException("prewarm call failed", failure.get());
   }
 
+  /** The call a benchmark makes: one side's, or, for a benchmark that alternates sides, both. */
   private Call call(String method) {
-    boolean payKit = method.endsWith("PayKit");
-    if (method.startsWith("qbit")) return payKit ? this::qbitPayKit : this::qbitBaseline;
-    if (method.startsWith("yqt")) return payKit ? this::yqtPayKit : this::yqtBaseline;
-    if (method.startsWith("juyifu")) return payKit ? this::juyifuPayKit : this::juyifuBaseline;
-    throw new IllegalArgumentException("no call for benchmark " + method);
+    Call payKit;
+    Call baseline;
+    if (method.startsWith("qbit")) {
+      payKit = this::qbitPayKit;
+      baseline = this::qbitBaseline;
+    } else if (method.startsWith("yqt")) {
+      payKit = this::yqtPayKit;
+      baseline = this::yqtBaseline;
+    } else if (method.startsWith("juyifu")) {
+      payKit = this::juyifuPayKit;
+      baseline = this::juyifuBaseline;
+    } else {
+      throw new IllegalArgumentException("no call for benchmark " + method);
+    }
+    if (method.endsWith("PayKit")) return payKit;
+    if (method.endsWith("Baseline")) return baseline;
+    return () -> {
+      payKit.run();
+      return baseline.run();
+    };
   }
 
   void setUp(boolean withQbit, boolean withYqt, boolean withJuyifu) throws IOException {

@@ -1,0 +1,84 @@
+package io.paykit.bench;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The one-thread create calls of {@link RoundTripBenchmark}, PayKit and its baseline alternating call
+ * by call on one thread, each call timed on its own ({@link Split}): µs per pair of calls, and the two
+ * sides' µs per call as counters.
+ *
+ * <p>Why: {@link RoundTripBenchmark} measures the two sides half a minute apart, and on this shared
+ * 2-core virtual machine the speed of the whole machine drifts more than that between them (the same
+ * baseline measured 47 µs in one run and 88 µs in the next, with 55–126 µs inside a single run). Here
+ * both sides meet the same drift, call for call, so their ratio keeps what the separate figures lose.
+ * Which side goes first alternates, so neither always inherits the other's warm caches.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Threads(1)
+@Fork(1)
+@Warmup(iterations = 8, time = 1)
+@Measurement(iterations = 6, time = 1)
+public class InterleavedRoundTripBenchmark {
+
+  /** Per iteration: the pairs made and each side's summed wall time, in nanoseconds. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class Split {
+    /** Pairs of calls (one PayKit, one baseline) made in the iteration. */
+    public long pairs;
+    /** Wall time of the PayKit calls in the iteration, in nanoseconds. */
+    public long payKitNanos;
+    /** Wall time of the baseline calls in the iteration, in nanoseconds. */
+    public long baselineNanos;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+      pairs = 0;
+      payKitNanos = 0;
+      baselineNanos = 0;
+    }
+
+    Object time(Gateways.Call payKit, Gateways.Call baseline) throws IOException {
+      boolean payKitFirst = (pairs & 1) == 0;
+      long t0 = System.nanoTime();
+      Object first = (payKitFirst ? payKit : baseline).run();
+      long t1 = System.nanoTime();
+      Object second = (payKitFirst ? baseline : payKit).run();
+      long t2 = System.nanoTime();
+      payKitNanos += payKitFirst ? t1 - t0 : t2 - t1;
+      baselineNanos += payKitFirst ? t2 - t1 : t1 - t0;
+      pairs++;
+      return payKitFirst ? first : second;
+    }
+  }
+
+  @Benchmark
+  public Object qbitCreateCharge(Gateways g, Split split) throws IOException {
+    return split.time(g::qbitPayKit, g::qbitBaseline);
+  }
+
+  @Benchmark
+  public Object yqtCreateOrderMd5(Gateways g, Split split) throws IOException {
+    return split.time(g::yqtPayKit, g::yqtBaseline);
+  }
+
+  @Benchmark
+  public Object juyifuCreateOrderRsa2(Gateways g, Split split) throws IOException {
+    return split.time(g::juyifuPayKit, g::juyifuBaseline);
+  }
+}
