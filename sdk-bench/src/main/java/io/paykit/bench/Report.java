@@ -20,7 +20,7 @@ import java.util.Map;
  * previous run (from {@code previous/}) when there is one.
  *
  * <p>Inputs in the results directory: {@code latest.json} (JMH {@code -rf json}, run with {@code -prof
- * gc}), {@code coldstart.json} ({@link ColdStartRunner}), {@code memory-paykit.json} and {@code
+ * gc}), {@code latest-1cpu.json} (the interleaved one-thread round trips, run on one CPU), {@code coldstart.json} ({@link ColdStartRunner}), {@code memory-paykit.json} and {@code
  * memory-baseline.json} ({@link PagingMemoryMain}), {@code footprint.json} ({@link Footprint}) and
  * {@code env.json} (machine, load, wall time; written by {@code sdk-bench/run}). Missing inputs are
  * reported as missing rather than failing the report.
@@ -142,7 +142,9 @@ public final class Report {
   public static void main(String[] args) throws IOException {
     Path dir = Paths.get(args.length > 0 ? args[0] : "sdk-bench/results");
     Map<String, Map<String, Object>> now = jmh(dir.resolve("latest.json"));
+    now.putAll(jmh(dir.resolve("latest-1cpu.json")));
     Map<String, Map<String, Object>> before = jmh(dir.resolve("previous").resolve("latest.json"));
+    before.putAll(jmh(dir.resolve("previous").resolve("latest-1cpu.json")));
     Map<String, Object> env = object(dir.resolve("env.json"));
     Map<String, Object> cold = object(dir.resolve("coldstart.json"));
     Map<String, Object> coldBefore = object(dir.resolve("previous").resolve("coldstart.json"));
