@@ -32,12 +32,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * connection was woken on the caller's CPU or the other one, and that placement flipped on its own
  * between iterations, per side: interleaved on two CPUs, per-iteration ratios still ranged 0.6-1.8.
  * On one CPU every hand-off is the same local wake-up and the ratios stay within ±3 %; what is
- * measured is then all the CPU work of a call: client, kernel and server.
+ * measured is then all the CPU work of a call: client, kernel and server. Two forks, because the
+ * 银钱通 pair sits within a few per cent of its target and one fork's median moved by ±0.02.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Threads(1)
-@Fork(1)
+@Fork(2)
 @Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 6, time = 1)
 public class InterleavedRoundTripBenchmark {
