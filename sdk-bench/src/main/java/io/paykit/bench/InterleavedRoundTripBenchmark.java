@@ -1,6 +1,5 @@
 package io.paykit.bench;
 
-import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -61,7 +60,7 @@ public class InterleavedRoundTripBenchmark {
       baselineNanos = 0;
     }
 
-    Object time(Gateways.Call payKit, Gateways.Call baseline) throws IOException {
+    Object time(Timed payKit, Timed baseline) throws Exception {
       boolean payKitFirst = (pairs & 1) == 0;
       long t0 = System.nanoTime();
       Object first = (payKitFirst ? payKit : baseline).run();
@@ -75,18 +74,23 @@ public class InterleavedRoundTripBenchmark {
     }
   }
 
+  /** One side's call. */
+  interface Timed {
+    Object run() throws Exception;
+  }
+
   @Benchmark
-  public Object qbitCreateCharge(Gateways g, Split split) throws IOException {
+  public Object qbitCreateCharge(Gateways g, Split split) throws Exception {
     return split.time(g::qbitPayKit, g::qbitBaseline);
   }
 
   @Benchmark
-  public Object yqtCreateOrderMd5(Gateways g, Split split) throws IOException {
+  public Object yqtCreateOrderMd5(Gateways g, Split split) throws Exception {
     return split.time(g::yqtPayKit, g::yqtBaseline);
   }
 
   @Benchmark
-  public Object juyifuCreateOrderRsa2(Gateways g, Split split) throws IOException {
+  public Object juyifuCreateOrderRsa2(Gateways g, Split split) throws Exception {
     return split.time(g::juyifuPayKit, g::juyifuBaseline);
   }
 }
