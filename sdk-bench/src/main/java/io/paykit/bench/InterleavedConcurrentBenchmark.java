@@ -1,17 +1,13 @@
 package io.paykit.bench;
 
-import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
@@ -48,55 +44,18 @@ public class InterleavedConcurrentBenchmark {
     }
   }
 
-  /** Per thread and iteration: each side's calls and their summed wall time, in nanoseconds. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.EVENTS)
-  public static class Split {
-    /** PayKit calls made in the iteration. */
-    public long payKitCalls;
-    /** Wall time of those calls, in nanoseconds. */
-    public long payKitNanos;
-    /** Baseline calls made in the iteration. */
-    public long baselineCalls;
-    /** Wall time of those calls, in nanoseconds. */
-    public long baselineNanos;
-
-    @Setup(Level.Iteration)
-    public void reset() {
-      payKitCalls = 0;
-      payKitNanos = 0;
-      baselineCalls = 0;
-      baselineNanos = 0;
-    }
-
-    Object time(Phases phases, Gateways.Call payKit, Gateways.Call baseline) throws IOException {
-      long t0 = System.nanoTime();
-      boolean payKitTurn = phases.payKitTurn(t0);
-      Object result = (payKitTurn ? payKit : baseline).run();
-      long elapsed = System.nanoTime() - t0;
-      if (payKitTurn) {
-        payKitCalls++;
-        payKitNanos += elapsed;
-      } else {
-        baselineCalls++;
-        baselineNanos += elapsed;
-      }
-      return result;
-    }
+  @Benchmark
+  public Object qbitCreateCharge(Gateways g, Phases phases, Split split) throws Exception {
+    return split.turn(phases.payKitTurn(System.nanoTime()), g::qbitPayKit, g::qbitBaseline);
   }
 
   @Benchmark
-  public Object qbitCreateCharge(Gateways g, Phases phases, Split split) throws IOException {
-    return split.time(phases, g::qbitPayKit, g::qbitBaseline);
+  public Object yqtCreateOrderMd5(Gateways g, Phases phases, Split split) throws Exception {
+    return split.turn(phases.payKitTurn(System.nanoTime()), g::yqtPayKit, g::yqtBaseline);
   }
 
   @Benchmark
-  public Object yqtCreateOrderMd5(Gateways g, Phases phases, Split split) throws IOException {
-    return split.time(phases, g::yqtPayKit, g::yqtBaseline);
-  }
-
-  @Benchmark
-  public Object juyifuCreateOrderRsa2(Gateways g, Phases phases, Split split) throws IOException {
-    return split.time(phases, g::juyifuPayKit, g::juyifuBaseline);
+  public Object juyifuCreateOrderRsa2(Gateways g, Phases phases, Split split) throws Exception {
+    return split.turn(phases.payKitTurn(System.nanoTime()), g::juyifuPayKit, g::juyifuBaseline);
   }
 }

@@ -1,24 +1,19 @@
 package io.paykit.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The one-thread create calls of {@link RoundTripBenchmark}, PayKit and its baseline alternating call
- * by call on one thread, each call timed on its own ({@link Split}): µs per pair of calls, and the two
- * sides' µs per call as counters.
+ * by call on one thread, each call timed on its own ({@link Split#alternate}): µs per pair of calls,
+ * and the two sides' µs per call as counters.
  *
  * <p>Why: {@link RoundTripBenchmark} measures the two sides half a minute apart, and on this shared
  * 2-core virtual machine the speed of the whole machine drifts more than that between them (the same
@@ -42,55 +37,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 6, time = 1)
 public class InterleavedRoundTripBenchmark {
 
-  /** Per iteration: the pairs made and each side's summed wall time, in nanoseconds. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.EVENTS)
-  public static class Split {
-    /** Pairs of calls (one PayKit, one baseline) made in the iteration. */
-    public long pairs;
-    /** Wall time of the PayKit calls in the iteration, in nanoseconds. */
-    public long payKitNanos;
-    /** Wall time of the baseline calls in the iteration, in nanoseconds. */
-    public long baselineNanos;
-
-    @Setup(Level.Iteration)
-    public void reset() {
-      pairs = 0;
-      payKitNanos = 0;
-      baselineNanos = 0;
-    }
-
-    Object time(Timed payKit, Timed baseline) throws Exception {
-      boolean payKitFirst = (pairs & 1) == 0;
-      long t0 = System.nanoTime();
-      Object first = (payKitFirst ? payKit : baseline).run();
-      long t1 = System.nanoTime();
-      Object second = (payKitFirst ? baseline : payKit).run();
-      long t2 = System.nanoTime();
-      payKitNanos += payKitFirst ? t1 - t0 : t2 - t1;
-      baselineNanos += payKitFirst ? t2 - t1 : t1 - t0;
-      pairs++;
-      return payKitFirst ? first : second;
-    }
-  }
-
-  /** One side's call. */
-  interface Timed {
-    Object run() throws Exception;
-  }
-
   @Benchmark
   public Object qbitCreateCharge(Gateways g, Split split) throws Exception {
-    return split.time(g::qbitPayKit, g::qbitBaseline);
+    return split.alternate(g::qbitPayKit, g::qbitBaseline);
   }
 
   @Benchmark
   public Object yqtCreateOrderMd5(Gateways g, Split split) throws Exception {
-    return split.time(g::yqtPayKit, g::yqtBaseline);
+    return split.alternate(g::yqtPayKit, g::yqtBaseline);
   }
 
   @Benchmark
   public Object juyifuCreateOrderRsa2(Gateways g, Split split) throws Exception {
-    return split.time(g::juyifuPayKit, g::juyifuBaseline);
+    return split.alternate(g::juyifuPayKit, g::juyifuBaseline);
   }
 }

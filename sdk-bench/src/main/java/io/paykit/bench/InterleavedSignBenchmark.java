@@ -1,6 +1,5 @@
 package io.paykit.bench;
 
-import io.paykit.bench.InterleavedRoundTripBenchmark.Split;
 import io.paykit.bench.SignBenchmark.Raw;
 import io.paykit.bench.SignBenchmark.Shared;
 import java.util.concurrent.TimeUnit;
@@ -30,37 +29,37 @@ import org.openjdk.jmh.annotations.Warmup;
 public class InterleavedSignBenchmark {
   @Benchmark
   public Object md5(Shared shared, Raw raw, Split split) throws Exception {
-    return split.time(() -> shared.md5.sign(shared.content), () -> SignBenchmark.md5Raw(shared, raw));
+    return split.alternate(() -> shared.md5.sign(shared.content), () -> SignBenchmark.md5Raw(shared, raw));
   }
 
   @Benchmark
   public Object hmacSha256(Shared shared, Raw raw, Split split) throws Exception {
-    return split.time(
+    return split.alternate(
         () -> shared.hmac.sign(shared.content), () -> SignBenchmark.hmacSha256Raw(shared, raw));
   }
 
   @Benchmark
   public Object rsa2Sign(Shared shared, Raw raw, Split split) throws Exception {
-    return split.time(
+    return split.alternate(
         () -> shared.rsa2.sign(shared.content), () -> SignBenchmark.rsa2SignRaw(shared, raw));
   }
 
   @Benchmark
   public Object rsa2Verify(Shared shared, Raw raw, Split split) throws Exception {
-    return split.time(
+    return split.alternate(
         () -> shared.rsa2Verifier.verify(shared.content, shared.rsa2Signature),
         () -> SignBenchmark.rsa2VerifyRaw(shared, raw));
   }
 
   @Benchmark
   public Object sm2Sign(Shared shared, Raw raw, Split split) throws Exception {
-    return split.time(
+    return split.alternate(
         () -> shared.sm2Signer.sign(shared.content), () -> SignBenchmark.sm2SignRaw(shared, raw));
   }
 
   @Benchmark
   public Object sm2Verify(Shared shared, Raw raw, Split split) throws Exception {
-    return split.time(
+    return split.alternate(
         () -> shared.sm2Verifier.verify(shared.content, shared.sm2Signature),
         () -> SignBenchmark.sm2VerifyRaw(shared, raw));
   }

@@ -422,6 +422,7 @@ public final class Report {
     Map<String, Object> secondary = sub(benchmark, "secondaryMetrics");
     List<Double> nanos = flatten(sub(secondary, side + "Nanos"));
     List<Double> calls = flatten(sub(secondary, side + "Calls"));
+    // Results written before Split counted calls per side had one "pairs" counter for both.
     if (calls.isEmpty()) calls = flatten(sub(secondary, "pairs"));
     if (nanos.isEmpty() || nanos.size() != calls.size()) return null;
     double[] v = new double[nanos.size()];
