@@ -66,6 +66,7 @@ public final class YinqiantongClient {
   private final Clock clock;
   private final Sleeper sleeper;
   private final int maxRetries;
+  private final SigningInterceptor signer;
   private final Transport transport;
 
   YinqiantongClient(Builder b) {
@@ -77,6 +78,7 @@ public final class YinqiantongClient {
     this.clock = b.clock;
     this.sleeper = b.sleeper;
     this.maxRetries = b.maxRetries;
+    this.signer = new SigningInterceptor(appId, appKey, appSecret, clock);
     Transport.Builder t =
         Transport.builder("yinqiantong")
             .baseUrl(b.baseUrl != null ? b.baseUrl : protocol.getDefaultBaseUrl())
@@ -84,8 +86,9 @@ public final class YinqiantongClient {
             .secret(appKey)
             .clock(clock)
             .sleeper(sleeper)
-            .maxRetries(maxRetries)
-            .addInterceptor(new SigningInterceptor(protocol, appId, appKey, appSecret, clock));
+            .maxRetries(maxRetries);
+    // V1 signs every request in headers; V2 signs only the create body, as createRequest builds it.
+    if (protocol == YinqiantongProtocol.V1) t.addInterceptor(signer);
     if (b.okHttpClient != null) t.okHttpClient(b.okHttpClient);
     if (b.connectTimeout != null) t.connectTimeout(b.connectTimeout);
     if (b.readTimeout != null) t.readTimeout(b.readTimeout);
@@ -209,9 +212,11 @@ public final class YinqiantongClient {
     }
   }
 
-  private ApiRequest createRequest(CreateOrderParams p) {
+  ApiRequest createRequest(CreateOrderParams p) {
     boolean v2 = protocol == YinqiantongProtocol.V2;
     long ts = SigningInterceptor.epochSeconds(clock);
+    String channel = v2 ? Integer.toString(p.getChannel().getCode()) : p.getChannel().getV1Value();
+    String platform = v2 ? Integer.toString(p.getPlatform().getCode()) : p.getPlatform().getV1Value();
     ApiRequest.Builder b =
         ApiRequest.builder(ApiRequest.Method.POST, "/order", "createOrder").bodyEncoding(bodyEncoding);
     if (v2) {
@@ -220,9 +225,8 @@ public final class YinqiantongClient {
       b.header("ts", Long.toString(ts));
     }
     b.body("client_out_trade_no", p.getClientOutTradeNo())
-        .body("channel", v2 ? Integer.toString(p.getChannel().getCode()) : p.getChannel().getV1Value())
-        .body("platform",
-            v2 ? Integer.toString(p.getPlatform().getCode()) : p.getPlatform().getV1Value())
+        .body("channel", channel)
+        .body("platform", platform)
         .body("money", p.getMoney())
         .body("client_ip", p.getClientIp())
         .body("notify_url", p.getNotifyUrl())
@@ -231,6 +235,24 @@ public final class YinqiantongClient {
         .body("subject", p.getSubject())
         .body("description", p.getDescription())
         .body("extra", p.getExtra());
+    if (v2) {
+      // The same parameters as the body, in sorted name order; the test of v2Sign holds the two
+      // to the canonical string.
+      b.body("sign", signer.v2Sign(
+          "appid", appId,
+          "channel", channel,
+          "client_ip", p.getClientIp(),
+          "client_out_trade_no", p.getClientOutTradeNo(),
+          "description", p.getDescription(),
+          "extra", p.getExtra(),
+          "money", Long.toString(p.getMoney()),
+          "notify_url", p.getNotifyUrl(),
+          "open_id", p.getOpenId(),
+          "platform", platform,
+          "return_url", p.getReturnUrl(),
+          "subject", p.getSubject(),
+          "ts", Long.toString(ts)));
+    }
     return b.build();
   }
 

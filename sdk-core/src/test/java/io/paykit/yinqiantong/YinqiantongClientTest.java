@@ -12,11 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.paykit.ApiException;
 import io.paykit.AuthenticationException;
 import io.paykit.NetworkException;
+import io.paykit.http.ApiRequest;
 import io.paykit.yinqiantong.Fixtures.RecordingSleeper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Instant;
+import java.util.Random;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -133,6 +135,32 @@ class YinqiantongClientTest {
             + "\"subject\":\"测试商品\",\"description\":\"一红一黑\",\"extra\":\"uid=42\","
             + "\"sign\":\"" + expectedSign + "\"}",
         body);
+  }
+
+  @Test
+  void v2CreateSignsExactlyTheBodyItSendsWhateverFieldsAreSet() {
+    YinqiantongClient client = v2();
+    Random random = new Random(20261206);
+    String[] texts = {null, "", "a", "测试商品", "x=1&y=2", "€ 5", "😀"};
+    for (int run = 0; run < 500; run++) {
+      Channel channel = random.nextBoolean() ? Channel.ALIPAY : Channel.QQ;
+      CreateOrderParams.Builder p =
+          params()
+              .clientOutTradeNo("N" + random.nextInt(1_000_000))
+              .channel(channel)
+              .platform(Platform.values()[random.nextInt(Platform.values().length - 1)])
+              .money(1 + random.nextInt(1_000_000))
+              .subject(texts[random.nextInt(texts.length)])
+              .description(texts[random.nextInt(texts.length)])
+              .extra(texts[random.nextInt(texts.length)])
+              .openId(random.nextBoolean() ? "oUpF8uMuAJO" : null)
+              .returnUrl(random.nextBoolean() ? "https://shop.example/done" : null);
+      ApiRequest request = client.createRequest(p.build());
+      assertEquals(
+          md5(SigningInterceptor.v2Content(request.body(), Fixtures.APP_SECRET)),
+          request.body().get("sign"),
+          request.body().toString());
+    }
   }
 
   @Test
