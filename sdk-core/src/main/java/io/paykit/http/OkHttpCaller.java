@@ -8,6 +8,7 @@ import io.paykit.RequestOptions;
 import io.paykit.json.PayKitJson;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -232,12 +233,17 @@ final class OkHttpCaller implements Interceptor {
     Buffer buffer = new Buffer();
     try (JsonWriter writer = JsonWriter.of(buffer)) {
       writer.beginObject();
-      for (Map.Entry<String, Object> e : params.entrySet()) {
-        writer.name(e.getKey());
-        writeJson(writer, e.getValue());
-      }
+      // forEach reaches the map behind the request's read-only view without wrapping each entry.
+      params.forEach(
+          (name, value) -> {
+            try {
+              writeJson(writer.name(name), value);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
       writer.endObject();
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw new IllegalStateException("writing JSON to memory failed", e);
     }
     return buffer.readByteString();

@@ -20,6 +20,8 @@ final class FlatJson extends JsonAdapter<FlatJson.Envelope> {
   /** Reads an {@link Envelope}. */
   static final FlatJson ENVELOPE = new FlatJson();
 
+  private static final JsonReader.Options ENVELOPE_NAMES = JsonReader.Options.of("code", "msg", "data");
+
   // The class is its own adapter rather than holding a nested one: one class fewer in the jar.
   private FlatJson() {}
 
@@ -78,15 +80,18 @@ final class FlatJson extends JsonAdapter<FlatJson.Envelope> {
     Map<String, String> data = null;
     reader.beginObject();
     while (reader.hasNext()) {
-      String name = reader.nextName();
+      // selectName matches the known names in the bytes, without decoding a String for each.
+      int name = reader.selectName(ENVELOPE_NAMES);
       JsonReader.Token token = reader.peek();
-      if (name.equals("code") && (token == JsonReader.Token.NUMBER || token == JsonReader.Token.STRING)) {
+      boolean scalar = token == JsonReader.Token.NUMBER || token == JsonReader.Token.STRING;
+      if (name == 0 && scalar) {
         code = reader.nextString();
-      } else if (name.equals("msg") && (token == JsonReader.Token.STRING || token == JsonReader.Token.NUMBER)) {
+      } else if (name == 1 && scalar) {
         msg = reader.nextString();
-      } else if (name.equals("data") && token == JsonReader.Token.BEGIN_OBJECT) {
+      } else if (name == 2 && token == JsonReader.Token.BEGIN_OBJECT) {
         data = readObject(reader, false);
       } else {
+        if (name < 0) reader.skipName();
         reader.skipValue();
       }
     }

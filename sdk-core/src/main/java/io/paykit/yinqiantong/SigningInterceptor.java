@@ -7,6 +7,7 @@ import io.paykit.sign.CanonicalString;
 import io.paykit.sign.Signer;
 import java.time.Clock;
 import java.util.Map;
+import okio.Buffer;
 
 /**
  * Signs requests over exactly what is sent, before the transport's retry step, so a retried attempt
@@ -69,19 +70,15 @@ final class SigningInterceptor implements Interceptor {
    *     sign}; null and {@code ""} values are left out as the canonical string leaves them out
    */
   String v2Sign(String... sortedPairs) {
-    int length = v2Suffix.length();
-    for (int i = 0; i < sortedPairs.length; i += 2) {
-      String value = sortedPairs[i + 1];
-      if (!Wire.isEmpty(value)) length += sortedPairs[i].length() + value.length() + 2;
-    }
-    StringBuilder content = new StringBuilder(length);
+    // Encoded into pooled segments and read out once: no builder, String and byte[] copies of it.
+    Buffer content = new Buffer();
     for (int i = 0; i < sortedPairs.length; i += 2) {
       String value = sortedPairs[i + 1];
       if (Wire.isEmpty(value)) continue;
-      if (content.length() > 0) content.append('&');
-      content.append(sortedPairs[i]).append('=').append(value);
+      if (content.size() > 0) content.writeByte('&');
+      content.writeUtf8(sortedPairs[i]).writeByte('=').writeUtf8(value);
     }
-    return Signer.md5().sign(content.append(v2Suffix).toString());
+    return Signer.md5().sign(content.writeUtf8(v2Suffix).readByteArray());
   }
 
   @Override
