@@ -22,10 +22,13 @@ public enum Channel {
   UNKNOWN(0, null);
 
   private final int code;
+  /** The code as sent in V2, made once: every create call sends it. */
+  final String wireCode;
   private final String v1Value;
 
   Channel(int code, String v1Value) {
     this.code = code;
+    this.wireCode = Integer.toString(code);
     this.v1Value = v1Value;
   }
 

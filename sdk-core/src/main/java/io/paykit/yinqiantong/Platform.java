@@ -23,10 +23,13 @@ public enum Platform {
   UNKNOWN(0, null);
 
   private final int code;
+  /** The code as sent in V2, made once: every create call sends it. */
+  final String wireCode;
   private final String v1Value;
 
   Platform(int code, String v1Value) {
     this.code = code;
+    this.wireCode = Integer.toString(code);
     this.v1Value = v1Value;
   }
 

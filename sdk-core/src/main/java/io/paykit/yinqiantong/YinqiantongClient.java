@@ -215,8 +215,8 @@ public final class YinqiantongClient {
   ApiRequest createRequest(CreateOrderParams p) {
     boolean v2 = protocol == YinqiantongProtocol.V2;
     long ts = SigningInterceptor.epochSeconds(clock);
-    String channel = v2 ? Integer.toString(p.getChannel().getCode()) : p.getChannel().getV1Value();
-    String platform = v2 ? Integer.toString(p.getPlatform().getCode()) : p.getPlatform().getV1Value();
+    String channel = v2 ? p.getChannel().wireCode : p.getChannel().getV1Value();
+    String platform = v2 ? p.getPlatform().wireCode : p.getPlatform().getV1Value();
     ApiRequest.Builder b =
         ApiRequest.builder(ApiRequest.Method.POST, "/order", "createOrder").bodyEncoding(bodyEncoding);
     if (v2) {
