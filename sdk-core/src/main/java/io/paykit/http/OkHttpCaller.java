@@ -108,14 +108,13 @@ final class OkHttpCaller implements Interceptor {
 
     Call call = clientFor(request.options()).newCall(http.build());
     Long callTimeout = millis(request.options().getCallTimeout());
-    boolean watched = false;
+    CallDeadlines.Slot watched = null;
     if (callTimeout != null) {
       call.timeout().timeout(callTimeout, TimeUnit.MILLISECONDS);
     } else if (client.callTimeoutMillis() == 0) {
       // No call timeout chosen (PayKit's own client, or a caller's without one): a payment call must
       // still never hang forever.
-      deadlines.watch(call, defaultCallTimeoutMillis);
-      watched = true;
+      watched = deadlines.watch(call, defaultCallTimeoutMillis);
     }
 
     long start = System.nanoTime();
@@ -131,7 +130,7 @@ final class OkHttpCaller implements Interceptor {
           contentType,
           (System.nanoTime() - start) / 1_000_000);
     } catch (IOException e) {
-      if (watched && deadlines.release(call)) {
+      if (watched != null && deadlines.release(watched)) {
         InterruptedIOException timeout =
             new InterruptedIOException("timeout (no answer within " + defaultCallTimeoutMillis + " ms)");
         timeout.initCause(e);
@@ -142,7 +141,7 @@ final class OkHttpCaller implements Interceptor {
       throw new NetworkException(
           describe(request, e, reached), e, reached, retrySafe);
     } finally {
-      if (watched) deadlines.release(call);
+      if (watched != null) deadlines.release(watched);
     }
   }
 

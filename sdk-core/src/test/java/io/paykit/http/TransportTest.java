@@ -441,22 +441,88 @@ class TransportTest {
   }
 
   @Test
+  void aNestedCallOnTheSameThreadHasItsOwnDeadline() throws Exception {
+    CallDeadlines deadlines = new CallDeadlines(Sleeper.SYSTEM, Duration.ofMillis(10), 50);
+    OkHttpClient client = new OkHttpClient();
+    okhttp3.Call outer = client.newCall(new okhttp3.Request.Builder().url(server.url("/o")).build());
+    okhttp3.Call inner = client.newCall(new okhttp3.Request.Builder().url(server.url("/i")).build());
+    CallDeadlines.Slot outerSlot = deadlines.watch(outer, 60_000);
+    CallDeadlines.Slot innerSlot = deadlines.watch(inner, 1);
+    assertTrue(outerSlot != innerSlot);
+    assertEquals(2, deadlines.inFlight());
+    for (int i = 0; i < 500 && !inner.isCanceled(); i++) Thread.sleep(10);
+
+    assertTrue(inner.isCanceled());
+    assertFalse(outer.isCanceled());
+    assertTrue(deadlines.release(innerSlot));
+    assertEquals(1, deadlines.inFlight());
+    assertFalse(deadlines.release(outerSlot));
+    assertEquals(0, deadlines.inFlight());
+    // The thread's own slot is free again and reused.
+    assertTrue(outerSlot == deadlines.watch(outer, 60_000));
+    assertFalse(deadlines.release(outerSlot));
+  }
+
+  @Test
+  void deadlinesOfManyThreadsAreWatchedApart() throws Exception {
+    CallDeadlines deadlines = new CallDeadlines(Sleeper.SYSTEM, Duration.ofMillis(10), 50);
+    OkHttpClient client = new OkHttpClient();
+    int threads = 8;
+    okhttp3.Call[] calls = new okhttp3.Call[threads];
+    boolean[] cancelled = new boolean[threads];
+    java.util.concurrent.CountDownLatch watched = new java.util.concurrent.CountDownLatch(threads);
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    List<Thread> started = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int n = t;
+      calls[n] = client.newCall(new okhttp3.Request.Builder().url(server.url("/" + n)).build());
+      Thread thread =
+          new Thread(
+              () -> {
+                // Even threads have a deadline that passes at once, odd ones a minute.
+                CallDeadlines.Slot slot = deadlines.watch(calls[n], n % 2 == 0 ? 1 : 60_000);
+                watched.countDown();
+                try {
+                  done.await();
+                } catch (InterruptedException e) {
+                  return;
+                }
+                cancelled[n] = deadlines.release(slot);
+              });
+      thread.start();
+      started.add(thread);
+    }
+    watched.await();
+    for (int i = 0; i < 500; i++) {
+      if (calls[0].isCanceled() && calls[2].isCanceled() && calls[4].isCanceled() && calls[6].isCanceled()) break;
+      Thread.sleep(10);
+    }
+    done.countDown();
+    for (Thread thread : started) thread.join(10_000);
+
+    for (int n = 0; n < threads; n++) {
+      assertEquals(n % 2 == 0, calls[n].isCanceled(), "call " + n);
+      assertEquals(n % 2 == 0, cancelled[n], "release " + n);
+    }
+    assertEquals(0, deadlines.inFlight());
+  }
+
+  @Test
   void theDeadlineThreadStopsWhenIdleAndStartsAgain() throws Exception {
     RecordingSleeper ticks = new RecordingSleeper();
     CallDeadlines deadlines = new CallDeadlines(ticks, Duration.ofMillis(250), 3);
     okhttp3.Call call = new OkHttpClient().newCall(new okhttp3.Request.Builder().url(server.url("/")).build());
-    deadlines.watch(call, 60_000);
-    assertFalse(deadlines.release(call));
+    assertFalse(deadlines.release(deadlines.watch(call, 60_000)));
     Thread first = deadlines.watcher();
     first.join(10_000);
     assertFalse(first.isAlive());
     assertFalse(deadlines.running());
     assertTrue(ticks.waits.size() >= 3, "ticks " + ticks.waits.size());
 
-    deadlines.watch(call, 60_000);
+    CallDeadlines.Slot slot = deadlines.watch(call, 60_000);
     assertTrue(deadlines.running());
     assertTrue(deadlines.watcher() != first);
-    assertFalse(deadlines.release(call));
+    assertFalse(deadlines.release(slot));
     deadlines.watcher().join(10_000);
     assertFalse(deadlines.running());
   }
