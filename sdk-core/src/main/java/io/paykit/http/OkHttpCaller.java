@@ -93,18 +93,16 @@ final class OkHttpCaller implements Interceptor {
   public ApiResponse intercept(Chain chain) {
     ApiRequest request = chain.request();
     CallTrace trace = new CallTrace();
-    Request.Builder http =
-        new Request.Builder()
-            .url(url(request))
-            .header("User-Agent", userAgent)
-            .tag(CallTrace.class, trace);
+    Request.Builder http = new Request.Builder().url(url(request)).header("User-Agent", userAgent);
     for (Map.Entry<String, String> h : request.headers().entrySet()) {
       http.header(h.getKey(), h.getValue());
     }
     for (Map.Entry<String, String> h : request.options().getHeaders().entrySet()) {
       http.header(h.getKey(), h.getValue());
     }
-    http.method(request.method().name(), body(request));
+    RequestBody requestBody = body(request, trace);
+    if (requestBody == null) http.tag(CallTrace.class, trace);
+    http.method(request.method().name(), requestBody);
 
     Call call = clientFor(request.options()).newCall(http.build());
     Long callTimeout = millis(request.options().getCallTimeout());
@@ -197,7 +195,8 @@ final class OkHttpCaller implements Interceptor {
     return b.build();
   }
 
-  private RequestBody body(ApiRequest request) {
+  /** The request's body, carrying {@code trace}; null for a GET or DELETE without one. */
+  private RequestBody body(ApiRequest request, CallTrace trace) {
     RequestBody body;
     ApiRequest.BodyEncoding encoding = request.bodyEncoding();
     if (encoding == ApiRequest.BodyEncoding.FORM) {
@@ -218,9 +217,7 @@ final class OkHttpCaller implements Interceptor {
     } else {
       body = RequestBody.create(new byte[0], null);
     }
-    // A one-shot body stops OkHttp from silently replaying a non-idempotent request once its
-    // transmission has started (it still recovers from failures before the first byte).
-    return request.idempotent() ? body : new OneShotBody(body);
+    return new CallTrace.Body(body, !request.idempotent(), trace);
   }
 
   /**
@@ -292,33 +289,5 @@ final class OkHttpCaller implements Interceptor {
         + (reached
             ? "the request may have reached the gateway"
             : "the request never reached the gateway");
-  }
-
-  private static final class OneShotBody extends RequestBody {
-    private final RequestBody delegate;
-
-    OneShotBody(RequestBody delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public MediaType contentType() {
-      return delegate.contentType();
-    }
-
-    @Override
-    public long contentLength() throws IOException {
-      return delegate.contentLength();
-    }
-
-    @Override
-    public boolean isOneShot() {
-      return true;
-    }
-
-    @Override
-    public void writeTo(BufferedSink sink) throws IOException {
-      delegate.writeTo(sink);
-    }
   }
 }
