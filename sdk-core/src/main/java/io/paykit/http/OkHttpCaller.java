@@ -94,12 +94,9 @@ final class OkHttpCaller implements Interceptor {
     ApiRequest request = chain.request();
     CallTrace trace = new CallTrace();
     Request.Builder http = new Request.Builder().url(url(request)).header("User-Agent", userAgent);
-    for (Map.Entry<String, String> h : request.headers().entrySet()) {
-      http.header(h.getKey(), h.getValue());
-    }
-    for (Map.Entry<String, String> h : request.options().getHeaders().entrySet()) {
-      http.header(h.getKey(), h.getValue());
-    }
+    // forEach reaches the maps behind their read-only views without wrapping each entry.
+    request.headers().forEach(http::header);
+    request.options().getHeaders().forEach(http::header);
     RequestBody requestBody = body(request, trace);
     if (requestBody == null) http.tag(CallTrace.class, trace);
     http.method(request.method().name(), requestBody);
