@@ -522,7 +522,6 @@ public final class ApiRequest {
       return headers;
     }
 
-    /** An owned copy with room for one more entry (a signature, usually) before it rehashes. */
     /**
      * Copies a map to be changed, with at least {@code slots} table slots (¾ of them usable before it
      * grows): a body built up from empty (a 银钱通 create sends 10 to 13 parameters) would otherwise

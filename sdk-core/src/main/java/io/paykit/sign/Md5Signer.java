@@ -9,10 +9,10 @@ final class Md5Signer implements Signer {
   static final Md5Signer UPPER_CASE = new Md5Signer(true);
 
   /**
-   * One engine per thread, not a {@link Pool}: MD5 has no key, and {@code digest()} resets the engine
-   * and zeroes its buffer, so an idle engine holds nothing of the secret-bearing content. The pool's
-   * four atomic operations and one allocation per signature were a measurable part of a 银钱通
-   * create call.
+   * One engine per thread, not a {@link Pool}: MD5 has no key for a pool to let go of, and these
+   * signers live as long as the class, so their pools kept idle engines just as long. The pool's four
+   * atomic operations and one allocation per signature were a measurable part of a 银钱通 create
+   * call.
    */
   private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(Md5Signer::engine);
 

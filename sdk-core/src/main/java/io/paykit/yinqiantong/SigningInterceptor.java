@@ -63,8 +63,8 @@ final class SigningInterceptor implements Interceptor {
   /**
    * Returns the V2 {@code sign} over name/value pairs given in sorted name order: the signature
    * {@link #v2Content} gives for the same parameters, without a map, a sort or boxed numbers. Every
-   * payment's create call signs, and this is most of its own CPU and allocation; the tests hold it
-   * to {@link #V2_CANONICAL}.
+   * payment's create call signs: through the generic canonical string, signing was a fifth of the
+   * call's own CPU. The tests hold this to {@link #V2_CANONICAL}.
    *
    * @param sortedPairs name, value, name, value… with the names in ascending order, none {@code
    *     sign}; null and {@code ""} values are left out as the canonical string leaves them out

@@ -236,8 +236,8 @@ public final class YinqiantongClient {
         .body("description", p.getDescription())
         .body("extra", p.getExtra());
     if (v2) {
-      // The same parameters as the body, in sorted name order; the test of v2Sign holds the two
-      // to the canonical string.
+      // The parameters of the body, in sorted name order; a test holds the sign to the canonical
+      // string of the body as built, for random orders.
       b.body("sign", signer.v2Sign(
           "appid", appId,
           "channel", channel,
