@@ -145,8 +145,11 @@ final class CallDeadlines {
     }
   }
 
-  /** Cancels the calls past their deadline at {@code now}; returns how many calls were in flight. */
-  private int check(long now) {
+  /**
+   * Cancels the calls past their deadline at {@code now} ({@link System#nanoTime()} terms); returns
+   * how many calls were in flight. The watcher's tick; tests call it with a time of their choosing.
+   */
+  int check(long now) {
     int inFlight = 0;
     for (Iterator<Slot> it = slots.iterator(); it.hasNext(); ) {
       Slot slot = it.next();

@@ -440,17 +440,31 @@ class TransportTest {
     assertEquals(0, deadlines.inFlight());
   }
 
+  /**
+   * Deadlines whose watcher never ticks on its own (its first sleep is interrupted, which ends it):
+   * the test runs each check itself, at a time it chooses, with no waiting.
+   */
+  private static CallDeadlines deadlinesCheckedByTheTest() {
+    return new CallDeadlines(
+        duration -> {
+          throw new InterruptedException("stopped by the test");
+        },
+        Duration.ofMillis(250),
+        1);
+  }
+
   @Test
-  void aNestedCallOnTheSameThreadHasItsOwnDeadline() throws Exception {
-    CallDeadlines deadlines = new CallDeadlines(Sleeper.SYSTEM, Duration.ofMillis(10), 50);
+  void aNestedCallOnTheSameThreadHasItsOwnDeadline() {
+    CallDeadlines deadlines = deadlinesCheckedByTheTest();
     OkHttpClient client = new OkHttpClient();
     okhttp3.Call outer = client.newCall(new okhttp3.Request.Builder().url(server.url("/o")).build());
     okhttp3.Call inner = client.newCall(new okhttp3.Request.Builder().url(server.url("/i")).build());
     CallDeadlines.Slot outerSlot = deadlines.watch(outer, 60_000);
-    CallDeadlines.Slot innerSlot = deadlines.watch(inner, 1);
+    CallDeadlines.Slot innerSlot = deadlines.watch(inner, 1_000);
     assertTrue(outerSlot != innerSlot);
     assertEquals(2, deadlines.inFlight());
-    for (int i = 0; i < 500 && !inner.isCanceled(); i++) Thread.sleep(10);
+
+    assertEquals(2, deadlines.check(System.nanoTime() + TimeUnit.SECONDS.toNanos(2)));
 
     assertTrue(inner.isCanceled());
     assertFalse(outer.isCanceled());
@@ -465,13 +479,13 @@ class TransportTest {
 
   @Test
   void deadlinesOfManyThreadsAreWatchedApart() throws Exception {
-    CallDeadlines deadlines = new CallDeadlines(Sleeper.SYSTEM, Duration.ofMillis(10), 50);
+    CallDeadlines deadlines = deadlinesCheckedByTheTest();
     OkHttpClient client = new OkHttpClient();
     int threads = 8;
     okhttp3.Call[] calls = new okhttp3.Call[threads];
     boolean[] cancelled = new boolean[threads];
     java.util.concurrent.CountDownLatch watched = new java.util.concurrent.CountDownLatch(threads);
-    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch checked = new java.util.concurrent.CountDownLatch(1);
     List<Thread> started = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int n = t;
@@ -479,11 +493,11 @@ class TransportTest {
       Thread thread =
           new Thread(
               () -> {
-                // Even threads have a deadline that passes at once, odd ones a minute.
-                CallDeadlines.Slot slot = deadlines.watch(calls[n], n % 2 == 0 ? 1 : 60_000);
+                // Even threads have a deadline of one second, odd ones a minute.
+                CallDeadlines.Slot slot = deadlines.watch(calls[n], n % 2 == 0 ? 1_000 : 60_000);
                 watched.countDown();
                 try {
-                  done.await();
+                  checked.await();
                 } catch (InterruptedException e) {
                   return;
                 }
@@ -493,11 +507,8 @@ class TransportTest {
       started.add(thread);
     }
     watched.await();
-    for (int i = 0; i < 500; i++) {
-      if (calls[0].isCanceled() && calls[2].isCanceled() && calls[4].isCanceled() && calls[6].isCanceled()) break;
-      Thread.sleep(10);
-    }
-    done.countDown();
+    assertEquals(threads, deadlines.check(System.nanoTime() + TimeUnit.SECONDS.toNanos(10)));
+    checked.countDown();
     for (Thread thread : started) thread.join(10_000);
 
     for (int n = 0; n < threads; n++) {
